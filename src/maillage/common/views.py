@@ -1,0 +1,19 @@
+from django.shortcuts import render
+
+from maillage.directory import selectors as directory_selectors
+
+
+def home(request):
+    return render(request, "common/home.html", {"stats": directory_selectors.directory_stats()})
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)

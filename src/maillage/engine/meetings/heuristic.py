@@ -1,0 +1,169 @@
+"""Fast construction and local search on a :class:`State`: greedy placement, ejection chains, hole moves."""
+
+import time
+
+from maillage.engine.meetings.problem import Problem
+from maillage.engine.meetings.state import State
+
+
+def _lowest(mask: int) -> int:
+    return (mask & -mask).bit_length() - 1
+
+
+def _bits(mask: int):  # type: ignore[no-untyped-def]
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+def shape(problem: Problem, busy: int) -> tuple[int, int, int]:
+    """(gaps, edges, idle sessions) of a busy mask: slots that fill a hole, extend a run, or start a session."""
+    gaps = edges = idle = 0
+    for mask in problem.session_masks:
+        inside = busy & mask
+        if not inside:
+            idle |= mask
+            continue
+        low = inside & -inside
+        high = 1 << (inside.bit_length() - 1)
+        span = (high << 1) - low
+        gaps |= span & ~inside
+        edges |= ((low >> 1) | (high << 1)) & mask
+    return gaps, edges, idle
+
+
+def pick_slot(state: State, r: int, free: int) -> int:
+    """The free slot that adds the fewest holes for both participants (earliest among equals)."""
+    p = state.problem
+    previous = p.previous.get(r)
+    if previous is not None and free >> previous[0] & 1:
+        return previous[0]
+    ga, ea, ia = shape(p, state.busy[p.req_a[r]])
+    gb, eb, ib = shape(p, state.busy[p.req_b[r]])
+    good_a, good_b = ga | ea | ia, gb | eb | ib
+    for tier in (
+        free & ga & gb,
+        free & (ga | gb) & good_a & good_b,
+        free & good_a & good_b,
+        free & (good_a | good_b),
+    ):
+        if tier:
+            return _lowest(tier)
+    return _lowest(free)
+
+
+def greedy(state: State, order: list[int]) -> None:
+    for r in order:
+        free = state.free_slots(r)
+        if free:
+            state.place(r, pick_slot(state, r, free))
+
+
+def eject(state: State, r: int, *, allow_loss: bool) -> bool:
+    """Place r by moving the meetings in its way elsewhere; with allow_loss, drop lighter ones if needed.
+
+    Returns True when r got placed (the total weight never decreases).
+    """
+    p = state.problem
+    a, b = p.req_a[r], p.req_b[r]
+    if state.slot_of[r] >= 0 or state.count[a] >= p.cap[a] or state.count[b] >= p.cap[b]:
+        return False
+    kind = p.req_table[r]
+    if kind < -1:
+        return False
+    candidates = p.req_common[r]
+    if kind >= 0:
+        candidates &= ~state.booth_busy[kind]
+    for s in _bits(candidates):
+        blockers = {state.partner_at[a].get(s), state.partner_at[b].get(s)} - {None}
+        if any(x in p.locked for x in blockers):  # type: ignore[operator]
+            continue
+        moved: list[tuple[int, int]] = [(x, state.remove(x)) for x in blockers]  # type: ignore[arg-type]
+        if kind == -1 and state.pool_full >> s & 1:
+            victim = next((x for x in state.pool_at[s] if x not in p.locked), None)
+            if victim is None:
+                for x, old in moved:
+                    state.place(x, old)
+                continue
+            moved.append((victim, state.remove(victim)))
+        state.place(r, s)
+        lost = 0
+        dropped = []
+        for x, _old in moved:
+            free = state.free_slots(x)
+            if free:
+                state.place(x, pick_slot(state, x, free))
+            else:
+                lost += p.req_w[x]
+                dropped.append(x)
+        if not dropped or (allow_loss and lost < p.req_w[r]):
+            return True
+        state.remove(r)
+        for x, _old in moved:
+            if state.slot_of[x] >= 0:
+                state.remove(x)
+        for x, old in moved:
+            state.place(x, old)
+    return False
+
+
+def improve_weight(state: State, order: list[int], deadline: float) -> None:
+    """Ejection chains for every request left out, heaviest first, until nothing changes or time is up."""
+    changed = True
+    rounds = 0
+    while changed and rounds < 3 and time.monotonic() < deadline:
+        changed = False
+        rounds += 1
+        for i, r in enumerate(order):
+            if i % 256 == 0 and time.monotonic() > deadline:
+                return
+            if state.slot_of[r] < 0:
+                free = state.free_slots(r)
+                if free:
+                    state.place(r, pick_slot(state, r, free))
+                    changed = True
+                elif eject(state, r, allow_loss=True):
+                    changed = True
+        # requests dropped by an ejection get another chance
+        for r in order:
+            if state.slot_of[r] < 0:
+                free = state.free_slots(r)
+                if free:
+                    state.place(r, pick_slot(state, r, free))
+
+
+def _pair_holes(state: State, a: int, b: int) -> int:
+    p = state.problem
+    return p.holes(state.busy[a]) + p.holes(state.busy[b])
+
+
+def improve_holes(state: State, deadline: float) -> None:
+    """Move single meetings to slots that leave fewer holes for their two participants."""
+    p = state.problem
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for r, s in enumerate(state.slot_of):
+            if s < 0 or r in p.locked:
+                continue
+            a, b = p.req_a[r], p.req_b[r]
+            before = _pair_holes(state, a, b)
+            if before == 0:
+                continue
+            if r % 512 == 0 and time.monotonic() > deadline:
+                return
+            state.remove(r)
+            ga, ea, _ = shape(p, state.busy[a])
+            gb, eb, _ = shape(p, state.busy[b])
+            free = state.free_slots(r) & (ga | ea | gb | eb) & ~(1 << s)
+            best, best_slot = before, s
+            for t in _bits(free):
+                state.place(r, t)
+                after = _pair_holes(state, a, b)
+                state.remove(r)
+                if after < best:
+                    best, best_slot = after, t
+            state.place(r, best_slot)
+            if best_slot != s:
+                improved = True

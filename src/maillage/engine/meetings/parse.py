@@ -1,0 +1,236 @@
+"""Read and check an instance: every problem is reported with the path of the faulty value.
+
+``parse_instance`` turns decoded JSON into an :class:`Instance`, or raises :class:`InputError` whose message
+reads like ``requests[41].participants[1]: unknown participant "p900"``. Unknown keys are ignored. Locked
+meetings are checked against every hard rule here, so the solver can take them as given.
+"""
+
+import json
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from maillage.engine.meetings.model import Instance, Participant, Placement, Request, Slot, Table
+from maillage.engine.meetings.problem import NO_TABLE, POOL, Problem
+
+
+class InputError(ValueError):
+    """A malformed instance; the message names the problem and where it is."""
+
+
+def _fail(path: str, message: str) -> InputError:
+    return InputError(f"{path}: {message}")
+
+
+def load_instance(text: str) -> Instance:
+    if not text.strip():
+        raise InputError("the file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    return parse_instance(data)
+
+
+def _object(value: Any, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(path, "expected an object")
+    return value
+
+
+def _list(container: dict[str, Any], key: str, path: str, *, required: bool = True) -> list[Any]:
+    if key not in container:
+        if required:
+            raise _fail(path or key, f'missing "{key}"' if path else "missing")
+        return []
+    value = container[key]
+    if not isinstance(value, list):
+        raise _fail(f"{path}.{key}" if path else key, "expected a list")
+    return value
+
+
+def _id(item: dict[str, Any], path: str, seen: dict[str, int], what: str) -> str:
+    if "id" not in item:
+        raise _fail(path, 'missing "id"')
+    value = item["id"]
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _fail(f"{path}.id", "expected a string")
+    ident = str(value)
+    if ident in seen:
+        raise _fail(f"{path}.id", f'duplicate {what} id "{ident}" (first at index {seen[ident]})')
+    seen[ident] = len(seen)
+    return ident
+
+
+def _ref(value: Any, path: str, known: dict[str, int], what: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _fail(path, f"expected a {what} id")
+    ident = str(value)
+    if ident not in known:
+        raise _fail(path, f'unknown {what} "{ident}"')
+    return ident
+
+
+def _time(value: Any, path: str) -> datetime:
+    if not isinstance(value, str):
+        raise _fail(path, "expected an ISO 8601 date-time string")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(path, f'"{value}" is not an ISO 8601 date-time') from None
+    if moment.tzinfo is None:
+        raise _fail(path, f'"{value}" has no UTC offset')
+    return moment
+
+
+def _count(value: Any, path: str, *, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise _fail(path, f"expected a whole number of at least {minimum}")
+    return value
+
+
+def parse_instance(data: Any) -> Instance:
+    root = _object(data, "instance")
+
+    slot_seen: dict[str, int] = {}
+    slots = []
+    sessions_closed: set[str] = set()
+    for i, raw in enumerate(_list(root, "slots", "")):
+        path = f"slots[{i}]"
+        item = _object(raw, path)
+        ident = _id(item, path, slot_seen, "slot")
+        for key in ("start", "end", "session"):
+            if key not in item:
+                raise _fail(path, f'missing "{key}"')
+        start, end = _time(item["start"], f"{path}.start"), _time(item["end"], f"{path}.end")
+        if end <= start:
+            raise _fail(f"{path}.end", "the slot ends before it starts")
+        session = item["session"]
+        if isinstance(session, bool) or not isinstance(session, str | int):
+            raise _fail(f"{path}.session", "expected a session id")
+        session = str(session)
+        if slots:
+            before = slots[-1]
+            if start < before.start:
+                raise _fail(f"{path}.start", "slots must be listed in order of start time")
+            if session != before.session:
+                if session in sessions_closed:
+                    raise _fail(f"{path}.session", f'session "{session}" must be one block of consecutive slots')
+                sessions_closed.add(before.session)
+            elif start < before.end:
+                raise _fail(f"{path}.start", f'overlaps slot "{before.id}" of the same session')
+        slots.append(Slot(ident, start, end, session))
+
+    table_seen: dict[str, int] = {}
+    tables = [
+        Table(_id(_object(raw, f"tables[{i}]"), f"tables[{i}]", table_seen, "table"))
+        for i, raw in enumerate(_list(root, "tables", ""))
+    ]
+
+    participant_seen: dict[str, int] = {}
+    participants = []
+    for i, raw in enumerate(_list(root, "participants", "")):
+        path = f"participants[{i}]"
+        item = _object(raw, path)
+        ident = _id(item, path, participant_seen, "participant")
+        available = None
+        if item.get("available") is not None:
+            available = frozenset(
+                _ref(value, f"{path}.available[{j}]", slot_seen, "slot")
+                for j, value in enumerate(_list(item, "available", path))
+            )
+        max_meetings = None
+        if item.get("max_meetings") is not None:
+            max_meetings = _count(item["max_meetings"], f"{path}.max_meetings", minimum=0)
+        table = None
+        if item.get("table") is not None:
+            table = _ref(item["table"], f"{path}.table", table_seen, "table")
+        participants.append(Participant(ident, available, max_meetings, table))
+
+    request_seen: dict[str, int] = {}
+    requests = []
+    for i, raw in enumerate(_list(root, "requests", "")):
+        path = f"requests[{i}]"
+        item = _object(raw, path)
+        ident = _id(item, path, request_seen, "request")
+        pair = _list(item, "participants", path)
+        if len(pair) != 2:
+            raise _fail(f"{path}.participants", f"expected two participants, got {len(pair)}")
+        a = _ref(pair[0], f"{path}.participants[0]", participant_seen, "participant")
+        b = _ref(pair[1], f"{path}.participants[1]", participant_seen, "participant")
+        if a == b:
+            raise _fail(f"{path}.participants", f'a request of "{a}" with themself')
+        weight = _count(item.get("weight", 1), f"{path}.weight", minimum=1)
+        requests.append(Request(ident, (a, b), weight))
+
+    def placements(key: str) -> list[Placement]:
+        result = []
+        seen: dict[str, int] = {}
+        for i, raw in enumerate(_list(root, key, "", required=False)):
+            path = f"{key}[{i}]"
+            item = _object(raw, path)
+            for needed in ("request", "slot"):
+                if needed not in item:
+                    raise _fail(path, f'missing "{needed}"')
+            request = _ref(item["request"], f"{path}.request", request_seen, "request")
+            if request in seen:
+                raise _fail(f"{path}.request", f'request "{request}" appears twice (first at {key}[{seen[request]}])')
+            seen[request] = i
+            slot = _ref(item["slot"], f"{path}.slot", slot_seen, "slot")
+            table = None
+            if item.get("table") is not None:
+                table = _ref(item["table"], f"{path}.table", table_seen, "table")
+            result.append(Placement(request, slot, table))
+        return result
+
+    instance = Instance(slots, tables, participants, requests, placements("locked"), placements("previous"))
+    check_locked(Problem.build(instance))
+    return instance
+
+
+def check_locked(problem: Problem) -> None:
+    """Raise InputError when the locked meetings, taken together, break a hard rule."""
+    instance = problem.instance
+    busy: dict[tuple[int, int], int] = {}
+    table_use: dict[tuple[int, int], int] = {}
+    pool_use: Counter[int] = Counter()
+    meetings: Counter[int] = Counter()
+    shared = set(problem.shared_tables)
+    for i, lock in enumerate(instance.locked):
+        path = f"locked[{i}]"
+        r = problem.request_index[lock.request]
+        s = problem.slot_index[lock.slot]
+        kind = problem.req_table[r]
+        for p in (problem.req_a[r], problem.req_b[r]):
+            pid = problem.participant_ids[p]
+            if not problem.avail[p] >> s & 1:
+                raise _fail(f"{path}.slot", f'{pid} is not available in slot "{lock.slot}"')
+            if (p, s) in busy:
+                other = instance.locked[busy[p, s]].request
+                raise _fail(f"{path}.slot", f'{pid} is already in locked meeting "{other}" in slot "{lock.slot}"')
+            busy[p, s] = i
+            meetings[p] += 1
+            limit = problem.max_meetings[p]
+            if limit is not None and meetings[p] > limit:
+                raise _fail(path, f"{pid} would have more than {limit} meetings")
+        if kind == NO_TABLE:
+            raise _fail(f"{path}.request", "both participants have their own booth")
+        if lock.table is not None:
+            t = problem.table_index[lock.table]
+            if kind >= 0 and t != kind:
+                raise _fail(f"{path}.table", f'the meeting must take place at booth "{problem.table_ids[kind]}"')
+            if kind == POOL and t not in shared:
+                raise _fail(f"{path}.table", f'table "{lock.table}" is a booth of someone else')
+            if (t, s) in table_use:
+                other = instance.locked[table_use[t, s]].request
+                raise _fail(f"{path}.table", f'table "{lock.table}" already hosts "{other}" in slot "{lock.slot}"')
+            table_use[t, s] = i
+        elif kind >= 0:
+            if (kind, s) in table_use:
+                other = instance.locked[table_use[kind, s]].request
+                raise _fail(path, f'booth "{problem.table_ids[kind]}" already hosts "{other}" in slot "{lock.slot}"')
+            table_use[kind, s] = i
+        if kind == POOL:
+            pool_use[s] += 1
+            if pool_use[s] > problem.n_shared:
+                raise _fail(path, f'no shared table left in slot "{lock.slot}"')

@@ -1,0 +1,113 @@
+"""The measures of a programme, as the objective orders them.
+
+**Missed favourites** (the definition used everywhere, stats and benchmark): for each attendee, the favourites
+that are not placed, plus the smallest number of placed favourites to give up so that the rest are pairwise
+non-overlapping (its number of favourites minus the largest set of them that one person can attend, found
+exactly by the earliest-end greedy for intervals); summed over attendees. Travel between venues is not counted
+for attendees.
+
+**Clashing favourite pairs**: the sum over overlapping placed pairs (a, b) of w(a, b), the number of attendees
+who starred both. It is what the optimiser minimises (a pairwise, aggregated objective), it bounds the missed
+favourites from above and is zero exactly when they are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from .conflicts import co_interest
+from .model import Instance, Placement
+
+
+def missed_favourites(instance: Instance, placements: Iterable[Placement]) -> int:
+    span = {}
+    for p in placements:
+        span[p.activity] = (p.start, p.start + instance.activity_by_id[p.activity].duration)
+    missed = 0
+    for attendee in instance.attendees:
+        spans = []
+        for name in attendee.favourites:
+            interval = span.get(name)
+            if interval is None:
+                missed += 1
+            else:
+                spans.append(interval)
+        spans.sort(key=lambda se: se[1])
+        kept, last_end = 0, None
+        for s, e in spans:
+            if last_end is None or s >= last_end:
+                kept += 1
+                last_end = e
+        missed += len(spans) - kept
+    return missed
+
+
+def clashing_pairs(
+    instance: Instance, placements: Iterable[Placement], weights: Mapping[tuple[str, str], int]
+) -> tuple[int, int]:
+    """(attendee-weighted clashing favourite pairs, same-track same-audience overlaps)."""
+    items = sorted(
+        ((p.start, p.start + instance.activity_by_id[p.activity].duration, instance.activity_by_id[p.activity])
+         for p in placements),
+        key=lambda item: (item[0], item[2].id),
+    )
+    pairs = track = 0
+    for i, (_, a_end, a) in enumerate(items):
+        for b_start, _, b in items[i + 1 :]:
+            if b_start >= a_end:
+                break
+            key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            pairs += weights.get(key, 0)
+            if a.track and a.track == b.track and a.audience == b.audience:
+                track += 1
+    return pairs, track
+
+
+def room_idle_minutes(instance: Instance, placements: Iterable[Placement]) -> int:
+    """Sum over rooms and days in use of the idle minutes between the first start and the last end."""
+    days: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    for p in placements:
+        day = instance.day_of(p.start)
+        days[(p.room, day.start if day else p.start)].append(
+            (p.start, p.start + instance.activity_by_id[p.activity].duration)
+        )
+    idle = 0
+    for spans in days.values():
+        idle += max(e for _, e in spans) - min(s for s, _ in spans) - sum(e - s for s, e in spans)
+    return idle
+
+
+def fixed_lower_bound(instance: Instance, unplaceable: Iterable[str] = ()) -> int:
+    """A proven lower bound on missed favourites: what the fixed and the unplaceable activities force."""
+    fixed = [
+        Placement(a.id, a.fixed.room, a.fixed.start) for a in instance.activities if a.fixed is not None
+    ]
+    counted = set(unplaceable) | {p.activity for p in fixed}
+    attendees = tuple(
+        replace(att, favourites=tuple(f for f in att.favourites if f in counted)) for att in instance.attendees
+    )
+    sub = replace(instance, attendees=attendees)
+    return missed_favourites(sub, fixed)
+
+
+def evaluate(
+    instance: Instance,
+    placements: list[Placement],
+    weights: Mapping[tuple[str, str], int] | None = None,
+) -> dict[str, Any]:
+    if weights is None:
+        weights = co_interest(instance)
+    pairs, track = clashing_pairs(instance, placements, weights)
+    return {
+        "activities": len(instance.activities),
+        "placed": len(placements),
+        "unplaced": len(instance.activities) - len(placements),
+        "favourites": sum(len(a.favourites) for a in instance.attendees),
+        "missed_favourites": missed_favourites(instance, placements),
+        "clashing_favourite_pairs": pairs,
+        "same_track_overlaps": track,
+        "room_idle_minutes": room_idle_minutes(instance, placements),
+    }

@@ -1,0 +1,127 @@
+"""Reasons in plain words, quoting the phrases that matched, in French or English.
+
+Each reason has a stable ``code`` and ``params`` (for a user interface that renders its own sentences)
+and a ``text`` rendered here:
+
+=================  =======================  ====================================================
+code               params                   English text
+=================  =======================  ====================================================
+need_offer         need, offer              your need 'NEED' matches their offer 'OFFER'
+offer_need         need, offer              their need 'NEED' matches your offer 'OFFER'
+same_sector        sector, slug             same sector: SECTOR
+looking_for        role                     they are the kind of partner you are looking for: ROLE
+looked_for         role                     you are the kind of partner they are looking for: ROLE
+corridor           region, corridor         their region is in the CORRIDOR corridor
+cross_border       country                  international partner: COUNTRY
+no_shared_language                          no language in common
+=================  =======================  ====================================================
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from maillage.engine.recommend.model import Reason
+from maillage.engine.recommend.score import ROLE_FIT, Analysis, Scores, Text
+from maillage.engine.recommend.taxonomy import sector_by_slug
+
+TEMPLATES = {
+    "en": {
+        "need_offer": "your need '{need}' matches their offer '{offer}'",
+        "offer_need": "their need '{need}' matches your offer '{offer}'",
+        "same_sector": "same sector: {sector}",
+        "looking_for": "they are the kind of partner you are looking for: {role}",
+        "looked_for": "you are the kind of partner they are looking for: {role}",
+        "corridor": "their region is in the {corridor} corridor",
+        "cross_border": "international partner: {country}",
+        "no_shared_language": "no language in common",
+    },
+    "fr": {
+        "need_offer": "votre besoin « {need} » correspond à leur offre « {offer} »",
+        "offer_need": "leur besoin « {need} » correspond à votre offre « {offer} »",
+        "same_sector": "même secteur : {sector}",
+        "looking_for": "le type de partenaire que vous cherchez : {role}",
+        "looked_for": "vous êtes le type de partenaire qu'ils cherchent : {role}",
+        "corridor": "leur région est dans le corridor {corridor}",
+        "cross_border": "partenaire international : {country}",
+        "no_shared_language": "aucune langue en commun",
+    },
+}
+ROLE_LABELS = {
+    "en": {"client": "client", "supplier": "supplier", "investor": "investor", "distributor": "distributor",
+           "rd_partner": "R&D partner", "mentor": "mentor"},
+    "fr": {"client": "client", "supplier": "fournisseur", "investor": "investisseur", "distributor": "distributeur",
+           "rd_partner": "partenaire de R-D", "mentor": "mentor"},
+}
+# below this, a text match is too weak to be worth a sentence
+TEXT_THRESHOLD = 0.04
+QUOTE_WORDS = 9
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n()\[\]•|]|,\s|\s[-–—]\s")
+
+
+def quote(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``[start, end)``, cut to a few words around the match."""
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = match.end()
+    found = _CLAUSE_BREAK.search(text, end)
+    right = found.start() if found else len(text)
+    before = text[left:start].split()
+    after = text[end:right].split()
+    keep_before = min(len(before), max(2, (QUOTE_WORDS - 1) // 2))
+    keep_after = min(len(after), max(0, QUOTE_WORDS - 1 - keep_before))
+    words = [*before[len(before) - keep_before :], text[start:end], *after[:keep_after]]
+    clause = " ".join(" ".join(words).split())
+    return clause.strip(" ,;:-–—'\"«»")
+
+
+def _best_shared(analysis: Analysis, left: Text, left_row: int, left_matrix: str, right: Text, right_row: int,
+                 right_matrix: str) -> tuple[str, str] | None:
+    """Quotes of the two texts around the feature that contributes most to their similarity."""
+    a = getattr(analysis, left_matrix)[left_row]
+    b = getattr(analysis, right_matrix)[right_row]
+    shared, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    if not len(shared):
+        return None
+    contribution = a.data[ia] * b.data[ib]
+    for k in np.argsort(-contribution):
+        key = analysis.keys[int(shared[k])]
+        if key in left.spans and key in right.spans:
+            return quote(left.raw, *left.spans[key]), quote(right.raw, *right.spans[key])
+    return None
+
+
+def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -> tuple[Reason, ...]:
+    """The reasons i should meet j, strongest first."""
+    profiles = analysis.profiles
+    me, them = profiles[i], profiles[j]
+    found: list[tuple[float, str, dict[str, str]]] = []
+    if scores.need_offer[i, j] >= TEXT_THRESHOLD:
+        pair = _best_shared(analysis, analysis.needs_text[i], i, "needs", analysis.offers_text[j], j, "offers")
+        if pair:
+            found.append((float(scores.need_offer[i, j]), "need_offer", {"need": pair[0], "offer": pair[1]}))
+    if scores.offer_need[i, j] >= TEXT_THRESHOLD:
+        pair = _best_shared(analysis, analysis.needs_text[j], j, "needs", analysis.offers_text[i], i, "offers")
+        if pair:
+            found.append((float(scores.offer_need[i, j]) * 0.99, "offer_need", {"need": pair[0], "offer": pair[1]}))
+    for slug in sorted(analysis.sectors[i] & analysis.sectors[j]):
+        sector = sector_by_slug()[slug]
+        found.append((0.03, "same_sector", {"sector": sector.label(language), "slug": slug}))
+    if scores.role[i, j] >= 0.6:
+        role = max(me.looking_for, key=lambda r: ROLE_FIT[r].get(them.kind, 0.0))
+        found.append((0.02, "looking_for", {"role": ROLE_LABELS[language][role]}))
+    if scores.role_back[i, j] >= 0.6:
+        role = max(them.looking_for, key=lambda r: ROLE_FIT[r].get(me.kind, 0.0))
+        found.append((0.015, "looked_for", {"role": ROLE_LABELS[language][role]}))
+    if scores.corridor[i, j]:
+        found.append((0.025, "corridor", {"region": them.region, "corridor": f"{me.region}–{them.region}"}))
+    if scores.cross_border[i, j]:
+        found.append((0.01, "cross_border", {"country": them.country}))
+    if not scores.shared_language[i, j]:
+        found.append((0.0, "no_shared_language", {}))
+    found.sort(key=lambda item: -item[0])
+    return tuple(
+        Reason(code=code, params=params, text=TEMPLATES[language][code].format(**params)) for _, code, params in found
+    )

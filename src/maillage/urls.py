@@ -1,0 +1,16 @@
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from maillage.common import views as common_views
+
+urlpatterns = [
+    path("", common_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("comptes/", include("maillage.accounts.urls")),
+    path("annuaire/", include("maillage.directory.urls")),
+]
+
+handler404 = "maillage.common.views.page_not_found"
+handler403 = "maillage.common.views.permission_denied"
+handler500 = "maillage.common.views.server_error"
