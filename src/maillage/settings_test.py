@@ -8,7 +8,7 @@ import os
 
 os.environ.setdefault("MAILLAGE_DEMO", "1")
 
-from .settings import *  # noqa: E402, F403
+from .settings import *  # noqa: F403
 from .settings import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

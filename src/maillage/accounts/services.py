@@ -17,7 +17,9 @@ def password_set_url(user: User) -> str:
 
 
 @transaction.atomic
-def user_invite(*, email: str, name: str, language: str, invited_by: User, role: str = User.Role.MEMBER) -> User:
+def user_invite(
+    *, email: str, name: str, language: str, invited_by: User, role: str = User.Role.MEMBER
+) -> User:
     """Create (or reuse) the account for email and send a link to choose a password.
 
     An existing account is re-invited rather than duplicated, so an organiser may click twice safely.

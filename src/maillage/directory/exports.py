@@ -7,7 +7,9 @@ from .models import Organisation, Person
 
 
 def organisation_rows() -> Iterator[list[object]]:
-    queryset = Organisation.objects.select_related("city", "region").prefetch_related("sectors").order_by("slug")
+    queryset = (
+        Organisation.objects.select_related("city", "region").prefetch_related("sectors").order_by("slug")
+    )
     for org in queryset.iterator(chunk_size=1000):
         yield [
             org.slug,

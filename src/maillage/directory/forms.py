@@ -30,6 +30,7 @@ class SearchForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     city_name = forms.CharField(label=_("City"), required=False, max_length=120)
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"), queryset=Sector.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
@@ -79,7 +80,17 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["first_name", "last_name", "role", "organisation", "languages", "email", "phone", "bio", "is_listed"]
+        fields = [
+            "first_name",
+            "last_name",
+            "role",
+            "organisation",
+            "languages",
+            "email",
+            "phone",
+            "bio",
+            "is_listed",
+        ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, by_organiser: bool, **kwargs):
@@ -94,7 +105,8 @@ class PersonForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("What the file holds"), choices=[("organisations", _("Organisations")), ("people", _("People"))]
+        label=_("What the file holds"),
+        choices=[("organisations", _("Organisations")), ("people", _("People"))],
     )
     file = forms.FileField(label=_("File (CSV or XLSX)"))
 

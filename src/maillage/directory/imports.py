@@ -36,7 +36,17 @@ ORGANISATION_COLUMNS = [
     "size",
     "founded",
 ]
-PERSON_COLUMNS = ["email", "first_name", "last_name", "role", "organisation", "languages", "phone", "is_listed", "bio"]
+PERSON_COLUMNS = [
+    "email",
+    "first_name",
+    "last_name",
+    "role",
+    "organisation",
+    "languages",
+    "phone",
+    "is_listed",
+    "bio",
+]
 LIST_SEPARATOR = ";"
 
 
@@ -54,7 +64,7 @@ class RowError:
         }
 
 
-class ImportRejected(Exception):  # noqa: N818 - a rejection, not a crash
+class ImportRejected(Exception):
     def __init__(self, errors: list[RowError]):
         super().__init__(f"{len(errors)} error(s)")
         self.errors = errors
@@ -201,7 +211,11 @@ def _check_header(table: Table, allowed: list[str], required: list[str]) -> list
     errors = []
     for column in table.header:
         if column and column not in allowed:
-            errors.append(RowError(1, column, _("unknown column; expected some of: %(cols)s") % {"cols": ", ".join(allowed)}))
+            errors.append(
+                RowError(
+                    1, column, _("unknown column; expected some of: %(cols)s") % {"cols": ", ".join(allowed)}
+                )
+            )
     for column in required:
         if column not in table.header:
             errors.append(RowError(1, column, _("this column is missing")))
@@ -222,7 +236,11 @@ def _validate_rows(table: Table, make_form, key: str) -> tuple[list[tuple[int, d
         value = form.cleaned_data[key]
         if value in seen:
             errors.append(
-                RowError(index, key, _("“%(value)s” already appears on row %(row)d") % {"value": value, "row": seen[value]})
+                RowError(
+                    index,
+                    key,
+                    _("“%(value)s” already appears on row %(row)d") % {"value": value, "row": seen[value]},
+                )
             )
             continue
         seen[value] = index
@@ -249,10 +267,17 @@ def organisations_import(table: Table) -> ImportResult:
 @transaction.atomic
 def _organisations_write(rows: list[tuple[int, dict]]) -> ImportResult:
     result = ImportResult()
-    existing = {o.slug: o for o in Organisation.objects.filter(slug__in=[d["slug"] for _, d in rows]).prefetch_related("sectors")}
+    existing = {
+        o.slug: o
+        for o in Organisation.objects.filter(slug__in=[d["slug"] for _, d in rows]).prefetch_related(
+            "sectors"
+        )
+    }
     changed_ids = []
     for _row, data in rows:
-        city, region = services.place_resolve(city=data["city"], region=data["region"], country=data["country"])
+        city, region = services.place_resolve(
+            city=data["city"], region=data["region"], country=data["country"]
+        )
         fields = {
             "name": data["name"],
             "kind": data["kind"],

@@ -42,7 +42,9 @@ class Region(models.Model):
 
 class City(models.Model):
     name = models.CharField(_("name"), max_length=120)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -71,7 +73,9 @@ class Corridor(models.Model):
         verbose_name_plural = _("corridors")
         constraints = [
             models.UniqueConstraint(fields=["region_a", "region_b"], name="corridor_unique_pair"),
-            models.CheckConstraint(condition=~models.Q(region_a=models.F("region_b")), name="corridor_two_regions"),
+            models.CheckConstraint(
+                condition=~models.Q(region_a=models.F("region_b")), name="corridor_two_regions"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -134,7 +138,9 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    sectors = models.ManyToManyField(Sector, blank=True, related_name="organisations", verbose_name=_("sectors"))
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="organisations", verbose_name=_("sectors")
+    )
     offers = models.TextField(_("what it offers"), blank=True)
     needs = models.TextField(_("what it seeks"), blank=True)
     size = models.CharField(_("size"), max_length=10, choices=Size.choices, blank=True)
@@ -203,9 +209,9 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:person_detail", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:person_detail", args=[self.pk])

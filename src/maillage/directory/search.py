@@ -57,7 +57,8 @@ def apply_search(queryset: QuerySet, query: str) -> QuerySet:
         return queryset
     if connection.vendor == "postgresql":
         tsquery = " & ".join(
-            "(" + " | ".join([f"{word}:*", *(f"{s}:*" for s in word_stems)]) + ")" for word, word_stems in terms
+            "(" + " | ".join([f"{word}:*", *(f"{s}:*" for s in word_stems)]) + ")"
+            for word, word_stems in terms
         )
         search_query = SearchQuery(tsquery, search_type="raw", config="simple")
         return (

@@ -20,7 +20,9 @@ class OrganisationFilters:
     country: str = ""
 
 
-def organisations_search(filters: OrganisationFilters, *, page: int | str = 1, per_page: int = PAGE_SIZE) -> Page:
+def organisations_search(
+    filters: OrganisationFilters, *, page: int | str = 1, per_page: int = PAGE_SIZE
+) -> Page:
     queryset = Organisation.objects.select_related("city", "region").prefetch_related("sectors")
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)

@@ -70,7 +70,9 @@ def organisation_search_refresh(organisation_ids: Iterable[int]) -> None:
         Organisation.objects.filter(pk__in=ids).update(search_vector=search_vector_expression())
 
 
-def place_resolve(*, city: str = "", region: str = "", country: str = "") -> tuple[City | None, Region | None]:
+def place_resolve(
+    *, city: str = "", region: str = "", country: str = ""
+) -> tuple[City | None, Region | None]:
     """Find or create the region and city named in a form or an import row."""
     region_obj = None
     if region:
@@ -111,7 +113,9 @@ def organisation_create(*, sectors: Iterable[Sector] = (), slug: str = "", **fie
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, sectors: Iterable[Sector] | None = None, **fields) -> Organisation:
+def organisation_update(
+    *, organisation: Organisation, sectors: Iterable[Sector] | None = None, **fields
+) -> Organisation:
     for name, value in fields.items():
         if name not in ORGANISATION_FIELDS:
             raise ValueError(f"Unknown organisation field: {name}")

@@ -24,10 +24,7 @@ class Table:
 
 def read_table(data: bytes, filename: str) -> Table:
     """Rows as dicts keyed by the header's (stripped, lower-cased) names; values are stripped strings."""
-    if filename.lower().endswith(".xlsx"):
-        rows = _read_xlsx(data)
-    else:
-        rows = _read_csv(data)
+    rows = _read_xlsx(data) if filename.lower().endswith(".xlsx") else _read_csv(data)
     if not rows:
         raise TableError(_("The file is empty."))
     header = [str(h or "").strip().lower() for h in rows[0]]

@@ -21,7 +21,10 @@ def organisation_list(request):
     form = SearchForm(request.GET or None, choices=selectors.filter_choices())
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.OrganisationFilters(
-        query=data.get("q", ""), kind=data.get("kind", ""), region=data.get("region", ""), sector=data.get("sector", "")
+        query=data.get("q", ""),
+        kind=data.get("kind", ""),
+        region=data.get("region", ""),
+        sector=data.get("sector", ""),
     )
     page = selectors.organisations_search(filters, page=request.GET.get("page", 1))
     query_string = request.GET.copy()
@@ -37,7 +40,9 @@ def organisation_detail(request, slug):
     except Organisation.DoesNotExist:
         raise Http404 from None
     people = selectors.people_visible_in(organisation, user=request.user)
-    return render(request, "directory/organisation_detail.html", {"organisation": organisation, "people": people})
+    return render(
+        request, "directory/organisation_detail.html", {"organisation": organisation, "people": people}
+    )
 
 
 def _organisation_fields(form: OrganisationForm) -> dict:
@@ -45,9 +50,11 @@ def _organisation_fields(form: OrganisationForm) -> dict:
     city_name = data.pop("city_name", "")
     sectors = data.pop("sectors")
     region = data.get("region")
-    data["city"] = services.place_resolve(city=city_name, region=region.name, country=region.country)[0] if (
-        city_name and region
-    ) else None
+    data["city"] = (
+        services.place_resolve(city=city_name, region=region.name, country=region.country)[0]
+        if (city_name and region)
+        else None
+    )
     return {"sectors": sectors, **data}
 
 
@@ -103,7 +110,9 @@ def person_edit(request, pk):
 
 @organiser_required
 def person_create(request):
-    form = PersonForm(request.POST or None, by_organiser=True, initial={"organisation": request.GET.get("organisation")})
+    form = PersonForm(
+        request.POST or None, by_organiser=True, initial={"organisation": request.GET.get("organisation")}
+    )
     if request.method == "POST" and form.is_valid():
         person = services.person_create(**{name: form.cleaned_data[name] for name in form.fields})
         messages.success(request, _("Person added."))

@@ -1,0 +1,78 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from maillage.accounts.models import User
+from tests.factories import PASSWORD, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_with_email_and_logout(client, member):
+    response = client.post(reverse("accounts:login"), {"username": member.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("directory:my_profile")).status_code == 302
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("directory:my_profile")).url.startswith(reverse("accounts:login"))
+
+
+def test_wrong_password_gives_a_french_error(client, member):
+    response = client.post(reverse("accounts:login"), {"username": member.email, "password": "wrong"})
+    assert "Saisissez" in response.content.decode()
+
+
+def test_password_reset_sends_a_working_link(client, member):
+    client.post(reverse("accounts:password_reset"), {"email": member.email})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[1]
+    form_page = client.get(path, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "Une-nouvelle-phrase-1", "new_password2": "Une-nouvelle-phrase-1"},
+    )
+    assert client.login(email=member.email, password="Une-nouvelle-phrase-1")
+
+
+def test_organiser_invites_a_person_who_then_sets_a_password(
+    client, organiser_client, django_capture_on_commit_callbacks
+):
+    person = PersonFactory(email="invitee@example.org", languages=["en"])
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser_client.post(reverse("directory:person_invite", args=[person.pk]))
+    person.refresh_from_db()
+    user = person.user
+    assert (user.email, user.role, user.has_usable_password()) == (
+        "invitee@example.org",
+        User.Role.MEMBER,
+        False,
+    )
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["invitee@example.org"]
+    assert "invites you" in message.subject  # the person's language, English
+    path = re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
+    form_page = client.get(path, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "Bienvenue-au-maillage-9", "new_password2": "Bienvenue-au-maillage-9"},
+    )
+    assert client.login(email="invitee@example.org", password="Bienvenue-au-maillage-9")
+
+
+def test_inviting_twice_reuses_the_account(organiser_client, django_capture_on_commit_callbacks):
+    person = PersonFactory(email="twice@example.org")
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            organiser_client.post(reverse("directory:person_invite", args=[person.pk]))
+    assert User.objects.filter(email="twice@example.org").count() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_members_cannot_invite(member_client, django_capture_on_commit_callbacks):
+    person = PersonFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert member_client.post(reverse("directory:person_invite", args=[person.pk])).status_code == 403
+    assert len(mail.outbox) == 0

@@ -1,0 +1,35 @@
+import os
+import subprocess
+import sys
+
+
+def run(env_overrides: dict, code: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "MAILLAGE_DEMO", "DEBUG")}
+    env.update(env_overrides)
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_secret_key_is_required_outside_demo():
+    result = run({"DJANGO_SETTINGS_MODULE": "maillage.settings"}, "import django; django.setup()")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_database_url_selects_postgresql():
+    code = "from django.conf import settings; import django; django.setup(); print(settings.DATABASES['default']['ENGINE'])"
+    result = run(
+        {
+            "DJANGO_SETTINGS_MODULE": "maillage.settings",
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": "postgres://u@h:5432/d",
+        },
+        code,
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_engine_commands_do_not_load_django():
+    code = "import sys; from maillage.__main__ import ENGINE_COMMANDS; import importlib;"
+    code += "[importlib.import_module(m) for m in ENGINE_COMMANDS.values()]; print('django' in sys.modules)"
+    result = run({}, code)
+    assert result.stdout.strip() == "False", result.stderr

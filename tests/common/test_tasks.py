@@ -1,0 +1,76 @@
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from django.core import mail
+
+from maillage.common.tasks import send_email
+
+
+def test_task_runs_in_process_without_a_broker(settings):
+    assert settings.CELERY_TASK_ALWAYS_EAGER
+    send_email.delay(subject="Bonjour", body="Corps", to=["a@example.org"])
+    assert [m.subject for m in mail.outbox] == ["Bonjour"]
+
+
+def redis_available() -> bool:
+    try:
+        return bool(redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1).ping())
+    except redis.exceptions.ConnectionError:
+        return False
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis on 127.0.0.1:6379")
+def test_task_runs_on_a_real_celery_worker_through_redis(tmp_path: Path):
+    """The production path: a separate worker process takes the task from Redis and sends the e-mail."""
+    broker = "redis://127.0.0.1:6379/14"
+    redis.Redis.from_url(broker).flushdb()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "maillage.settings",
+        "MAILLAGE_DEMO": "1",
+        "CELERY_BROKER_URL": broker,
+        "CELERY_RESULT_BACKEND": broker,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(tmp_path),
+        "MAILLAGE_DATA_DIR": str(tmp_path),
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "maillage.celery",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "-l",
+            "WARNING",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        script = (
+            "import django; django.setup();"
+            "from maillage.common.tasks import send_email;"
+            "print(send_email.delay(subject='Par le worker', body='Corps', to=['w@example.org']).get(timeout=60))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
+        )
+        assert result.stdout.strip() == "1", result.stderr
+        deadline = time.monotonic() + 10
+        while not list(tmp_path.glob("*.log")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        sent = "".join(p.read_text() for p in tmp_path.glob("*.log"))
+        assert "Subject: Par le worker" in sent
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
