@@ -14,7 +14,7 @@ from maillage.accounts.models import User
 
 from .imports import ORGANISATION_COLUMNS, PERSON_COLUMNS, organisations_import, people_import
 from .models import Corridor, Organisation, Person, Region
-from .services import sectors_taxonomy
+from .services import sectors_sync, sectors_taxonomy
 from .tabular import Table
 
 DEMO_PASSWORD = "demo-maillage-2027"  # noqa: S105 - printed on purpose by the demo command
@@ -797,6 +797,7 @@ def _people(rng: random.Random, organisations: list[dict], count: int) -> list[d
 @transaction.atomic
 def demo_load(*, organisations: int = 300, people: int = 800, seed: int = 2027) -> DemoResult:
     rng = random.Random(seed)
+    sectors_sync()
     for slug, name, country, _cities in REGIONS:
         Region.objects.update_or_create(slug=slug, defaults={"name": name, "country": country})
     for a, b, name, since in CORRIDORS:

@@ -174,7 +174,7 @@ class Person(models.Model):
 
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    role = models.CharField(_("role"), max_length=160, blank=True)
+    role = models.CharField(_("job title"), max_length=160, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
