@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The Makefile runs the demo and the tests: both use the demo settings (no SECRET_KEY needed).
+export MAILLAGE_DEMO ?= 1
 
-.PHONY: demo test setup system-packages assets lint format bench clean
+.PHONY: demo test setup system-packages assets messages format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is needed"; exit 1; }
@@ -40,8 +42,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-bench: $(STAMP)
-	@echo "See bench/README.md: each benchmark is a script under bench/."
+# After adding strings: update the catalogues, then translate the new French entries.
+messages: $(STAMP)
+	cd src/maillage && MAILLAGE_DEMO=1 ../../$(BIN)/maillage makemessages -l fr -l en --ignore 'engine/*' --no-location
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var

@@ -730,8 +730,9 @@ def _generated_organisations(rng: random.Random, count: int, taken: set[str]) ->
     while len(rows) < count:
         name = f"{rng.choice(NAME_STEMS)}{rng.choice(['', ' '])}{rng.choice(NAME_ENDS)}"
         slug = slugify(name)
-        if slug in taken:
-            continue
+        if slug in taken:  # a directory of thousands needs more names than stems and endings make
+            name = f"{name} {len(rows) + 1}"
+            slug = slugify(name)
         taken.add(slug)
         kind = rng.choices([k for k, _ in KIND_WEIGHTS], [w for _, w in KIND_WEIGHTS])[0]
         region, country, _w = rng.choices(REGION_WEIGHTS, [w for *_x, w in REGION_WEIGHTS])[0]

@@ -3,7 +3,7 @@
 Each organisation keeps folded words plus their French and English Snowball stems (``search_name`` and
 ``search_text``), so "numerique" finds "numérique" and "incubateurs" finds "incubateur" on any database.
 PostgreSQL ranks with its full-text search over a GIN-indexed tsvector of those fields; SQLite falls back
-to substring and whole-stem matching on the same fields, with the same results but a plainer order.
+to matching the start of the same words and stems, with the same results but a plainer order (by name).
 """
 
 from functools import lru_cache
@@ -66,9 +66,10 @@ def apply_search(queryset: QuerySet, query: str) -> QuerySet:
             .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "name")
         )
+    # The same semantics as the tsquery above: each term matches the start of a word or of a stem.
     for word, word_stems in terms:
-        condition = Q(search_name__contains=word) | Q(search_text__contains=word)
-        for stem in word_stems:
-            condition |= Q(search_text__contains=f" {stem}") | Q(search_name__contains=f" {stem}")
+        condition = Q()
+        for token in (word, *word_stems):
+            condition |= Q(search_name__contains=f" {token}") | Q(search_text__contains=f" {token}")
         queryset = queryset.filter(condition)
     return queryset
