@@ -23,9 +23,11 @@ def test_wrong_password_gives_a_french_error(client, member):
     assert "Saisissez" in response.content.decode()
 
 
-def test_password_reset_sends_a_working_link(client, member):
-    client.post(reverse("accounts:password_reset"), {"email": member.email})
+def test_password_reset_sends_a_working_link(client, member, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password_reset"), {"email": member.email})
     assert len(mail.outbox) == 1
+    assert "nouveau mot de passe" in mail.outbox[0].subject
     link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)

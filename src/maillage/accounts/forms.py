@@ -1,7 +1,22 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import transaction
+from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from maillage.common.tasks import send_email
 
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True}))
+
+
+class BackgroundPasswordResetForm(PasswordResetForm):
+    """Sends the reset link from a background task, in the account's own language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        with translation.override(context["user"].language or "fr"):
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
+        transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to_email]))
