@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "maillage.common",
     "maillage.accounts",
     "maillage.directory",
+    "maillage.programme",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("comptes/", include("maillage.accounts.urls")),
     path("annuaire/", include("maillage.directory.urls")),
+    path("programme/", include("maillage.programme.urls")),
 ]
 
 handler404 = "maillage.common.views.page_not_found"
