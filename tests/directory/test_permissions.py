@@ -119,3 +119,16 @@ def test_people_export_for_organisers_contains_contacts(organiser_client, person
     response = organiser_client.get(reverse("directory:export", args=["people", "csv"]))
     assert response.status_code == 200
     assert "secret.person@example.org" in response.content.decode("utf-8-sig")
+
+
+def test_people_list_is_for_organisers_and_makes_few_queries(
+    organiser_client, member, django_assert_max_num_queries
+):
+    PersonFactory(last_name="Lavoie", email="g.lavoie@example.org")
+    url = reverse("directory:person_list")
+    with django_assert_max_num_queries(8):
+        html = organiser_client.get(url, {"q": "lavoie"}).content.decode()
+    assert "g.lavoie@example.org" in html
+    other = Client()
+    other.force_login(member)
+    assert other.get(url).status_code == 403

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .models import Corridor, Organisation, Person, Region, Sector
 from .search import apply_search
@@ -58,6 +58,19 @@ def person_can_see_private(person: Person, *, user) -> bool:
 
 def person_can_edit(person: Person, *, user) -> bool:
     return person_can_see_private(person, user=user)
+
+
+def people_search(query: str = "", *, page: int | str = 1, per_page: int = 50) -> Page:
+    """People for the organisers' list: every word must match a name, the e-mail or the organisation."""
+    queryset = Person.objects.select_related("organisation", "user")
+    for word in query.split()[:5]:
+        queryset = queryset.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return Paginator(queryset.order_by("last_name", "first_name", "pk"), per_page).get_page(page)
 
 
 def filter_choices() -> dict:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("organisations/nouvelle/", views.organisation_create, name="organisation_create"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<slug:slug>/modifier/", views.organisation_edit, name="organisation_edit"),
+    path("personnes/", views.person_list, name="person_list"),
     path("personnes/nouvelle/", views.person_create, name="person_create"),
     path("personnes/<int:pk>/", views.person_detail, name="person_detail"),
     path("personnes/<int:pk>/modifier/", views.person_edit, name="person_edit"),

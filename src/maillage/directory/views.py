@@ -109,6 +109,13 @@ def person_edit(request, pk):
 
 
 @organiser_required
+def person_list(request):
+    query = request.GET.get("q", "")[:200]
+    page = selectors.people_search(query, page=request.GET.get("page", 1))
+    return render(request, "directory/person_list.html", {"page": page, "query": query})
+
+
+@organiser_required
 def person_create(request):
     form = PersonForm(
         request.POST or None, by_organiser=True, initial={"organisation": request.GET.get("organisation")}
