@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from maillage.engine.recommend.model import Problem, Profile, Reason, Recommendation
 from maillage.engine.recommend.reasons import explain
-from maillage.engine.recommend.score import Weights, score, top
+from maillage.engine.recommend.score import Weights, top
+from maillage.engine.recommend.score import score as score_pairs
 
 __all__ = ["Problem", "Profile", "Reason", "Recommendation", "Weights", "recommend"]
 
 
-def recommend(problem: Problem, count: int = 10, weights: Weights | None = None) -> dict[str, list[Recommendation]]:
+def recommend(
+    problem: Problem, count: int = 10, weights: Weights | None = None
+) -> dict[str, list[Recommendation]]:
     """For each profile id, its ``count`` best partners, best first, never itself."""
-    analysis, scores = score(problem, weights)
+    analysis, scores = score_pairs(problem, weights)
     result: dict[str, list[Recommendation]] = {}
     for i, columns in enumerate(top(scores.total, count)):
         result[problem.profiles[i].id] = [

@@ -43,7 +43,9 @@ def to_json(recommendations: dict[str, list[Recommendation]]) -> dict[str, Any]:
                     "id": rec.id,
                     "score": rec.score,
                     "reasons": [reason.text for reason in rec.reasons],
-                    "reason_codes": [{"code": reason.code, "params": reason.params} for reason in rec.reasons],
+                    "reason_codes": [
+                        {"code": reason.code, "params": reason.params} for reason in rec.reasons
+                    ],
                 }
                 for rec in recs
             ]
@@ -53,11 +55,15 @@ def to_json(recommendations: dict[str, list[Recommendation]]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="maillage recommend", description="Rank B2B partners for each participant.")
+    parser = argparse.ArgumentParser(
+        prog="maillage recommend", description="Rank B2B partners for each participant."
+    )
     parser.add_argument("profiles", help="input JSON file ('-' for standard input)")
     parser.add_argument("--top", type=int, default=10, help="recommendations per participant (default 10)")
     parser.add_argument("--output", help="output JSON file (default: standard output)")
-    parser.add_argument("--language", choices=("fr", "en"), help="language of the reasons (overrides the input)")
+    parser.add_argument(
+        "--language", choices=("fr", "en"), help="language of the reasons (overrides the input)"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -73,8 +79,10 @@ def main(argv: list[str]) -> int:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
-        print(f"error: {args.profiles} is not valid JSON: line {error.lineno} column {error.colno}: {error.msg}",
-              file=sys.stderr)
+        print(
+            f"error: {args.profiles} is not valid JSON: line {error.lineno} column {error.colno}: {error.msg}",
+            file=sys.stderr,
+        )
         return 2
     if args.language and isinstance(raw, dict):
         raw = {**raw, "language": args.language}

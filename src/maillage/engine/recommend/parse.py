@@ -38,12 +38,28 @@ def _strings(value: Any, path: str) -> list[str]:
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
-_FIELDS = ("id", "organisation", "kind", "country", "region", "sectors", "offers", "needs", "languages", "looking_for")
+_FIELDS = (
+    "id",
+    "organisation",
+    "kind",
+    "country",
+    "region",
+    "sectors",
+    "offers",
+    "needs",
+    "languages",
+    "looking_for",
+)
 
 
 def parse_profile(raw: Any, path: str) -> Profile:
@@ -63,11 +79,15 @@ def parse_profile(raw: Any, path: str) -> Profile:
         raise InputError(f"{path}.languages", "must name at least one language")
     for i, language in enumerate(languages):
         if len(language) != 2 or not language.isalpha():
-            raise InputError(f"{path}.languages[{i}]", f"expected a two-letter language code, got {language!r}")
+            raise InputError(
+                f"{path}.languages[{i}]", f"expected a two-letter language code, got {language!r}"
+            )
     looking_for = _strings(raw.get("looking_for", []), f"{path}.looking_for")
     for i, role in enumerate(looking_for):
         if role not in ROLES:
-            raise InputError(f"{path}.looking_for[{i}]", f"unknown role {role!r} (expected one of {', '.join(ROLES)})")
+            raise InputError(
+                f"{path}.looking_for[{i}]", f"unknown role {role!r} (expected one of {', '.join(ROLES)})"
+            )
     offers = _string(raw["offers"], f"{path}.offers", required=False, limit=MAX_TEXT)
     needs = _string(raw["needs"], f"{path}.needs", required=False, limit=MAX_TEXT)
     sectors = _strings(raw.get("sectors", []), f"{path}.sectors")
@@ -103,7 +123,9 @@ def parse_problem(raw: Any) -> Problem:
     for i, item in enumerate(raw["profiles"]):
         profile = parse_profile(item, f"profiles[{i}]")
         if profile.id in seen:
-            raise InputError(f"profiles[{i}].id", f"duplicate id {profile.id!r} (also profiles[{seen[profile.id]}])")
+            raise InputError(
+                f"profiles[{i}].id", f"duplicate id {profile.id!r} (also profiles[{seen[profile.id]}])"
+            )
         seen[profile.id] = i
         profiles.append(profile)
     corridors = []

@@ -9,23 +9,27 @@ code               params                   English text
 need_offer         need, offer              your need 'NEED' matches their offer 'OFFER'
 offer_need         need, offer              their need 'NEED' matches your offer 'OFFER'
 same_sector        sector, slug             same sector: SECTOR
-looking_for        role                     they are the kind of partner you are looking for: ROLE
-looked_for         role                     you are the kind of partner they are looking for: ROLE
+looking_for        role (code)              they are the kind of partner you are looking for: ROLE
+looked_for         role (code)              you are the kind of partner they are looking for: ROLE
 corridor           region, corridor         their region is in the CORRIDOR corridor
 cross_border       country                  international partner: COUNTRY
 no_shared_language                          no language in common
+few_in_common                               little in common: suggested to complete your list
 =================  =======================  ====================================================
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
+import scipy.sparse as sp
 
 from maillage.engine.recommend.model import Reason
 from maillage.engine.recommend.score import ROLE_FIT, Analysis, Scores, Text
 from maillage.engine.recommend.taxonomy import sector_by_slug
+from maillage.engine.recommend.text import is_stop, tokenize
 
 TEMPLATES = {
     "en": {
@@ -37,6 +41,7 @@ TEMPLATES = {
         "corridor": "their region is in the {corridor} corridor",
         "cross_border": "international partner: {country}",
         "no_shared_language": "no language in common",
+        "few_in_common": "little in common: suggested to complete your list",
     },
     "fr": {
         "need_offer": "votre besoin « {need} » correspond à leur offre « {offer} »",
@@ -47,20 +52,42 @@ TEMPLATES = {
         "corridor": "leur région est dans le corridor {corridor}",
         "cross_border": "partenaire international : {country}",
         "no_shared_language": "aucune langue en commun",
+        "few_in_common": "peu de points communs : suggestion pour compléter votre liste",
     },
 }
 ROLE_LABELS = {
-    "en": {"client": "client", "supplier": "supplier", "investor": "investor", "distributor": "distributor",
-           "rd_partner": "R&D partner", "mentor": "mentor"},
-    "fr": {"client": "client", "supplier": "fournisseur", "investor": "investisseur", "distributor": "distributeur",
-           "rd_partner": "partenaire de R-D", "mentor": "mentor"},
+    "en": {
+        "client": "client",
+        "supplier": "supplier",
+        "investor": "investor",
+        "distributor": "distributor",
+        "rd_partner": "R&D partner",
+        "mentor": "mentor",
+    },
+    "fr": {
+        "client": "client",
+        "supplier": "fournisseur",
+        "investor": "investisseur",
+        "distributor": "distributeur",
+        "rd_partner": "partenaire de R-D",
+        "mentor": "mentor",
+    },
 }
 # below this, a text match is too weak to be worth a sentence
 TEXT_THRESHOLD = 0.04
-QUOTE_WORDS = 9
+QUOTE_WORDS = 10
+_WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n()\[\]•|]|,\s|\s[-–—]\s")
 
 
+@lru_cache(maxsize=20_000)
+def _is_filler(word: str) -> bool:
+    """Stop words and "we need", "nous cherchons"... that a quote can do without at its ends."""
+    tokens = tokenize(word)
+    return bool(tokens) and all(is_stop(t.norm) for t in tokens)
+
+
+@lru_cache(maxsize=20_000)
 def quote(text: str, start: int, end: int) -> str:
     """The clause of ``text`` around ``[start, end)``, cut to a few words around the match."""
     left = 0
@@ -68,24 +95,49 @@ def quote(text: str, start: int, end: int) -> str:
         left = match.end()
     found = _CLAUSE_BREAK.search(text, end)
     right = found.start() if found else len(text)
-    before = text[left:start].split()
-    after = text[end:right].split()
-    keep_before = min(len(before), max(2, (QUOTE_WORDS - 1) // 2))
-    keep_after = min(len(after), max(0, QUOTE_WORDS - 1 - keep_before))
-    words = [*before[len(before) - keep_before :], text[start:end], *after[:keep_after]]
-    clause = " ".join(" ".join(words).split())
+    if right < end:
+        right = end
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, left, right)]
+    if not words:
+        return " ".join(text[start:end].split())
+    first = next((k for k, (_, e) in enumerate(words) if e > start), 0)
+    last = max((k for k, (b, _) in enumerate(words) if b < end), default=first)
+    if len(words) > QUOTE_WORDS + 4:
+        spare = max(0, QUOTE_WORDS - (last - first + 1))
+        low = max(0, first - spare // 2)
+        high = min(len(words) - 1, last + (spare - (first - low)))
+    else:
+        low, high = 0, len(words) - 1
+    # a quote does not start or end on "de", "for", "nous cherchons"...
+    while low < first and _is_filler(text[words[low][0] : words[low][1]]):
+        low += 1
+    while high > last and _is_filler(text[words[high][0] : words[high][1]]):
+        high -= 1
+    clause = " ".join(text[words[low][0] : words[high][1]].split())
     return clause.strip(" ,;:-–—'\"«»")
 
 
-def _best_shared(analysis: Analysis, left: Text, left_row: int, left_matrix: str, right: Text, right_row: int,
-                 right_matrix: str) -> tuple[str, str] | None:
+def _row(matrix: sp.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
+
+
+def _best_shared(
+    analysis: Analysis,
+    left: Text,
+    left_row: int,
+    left_matrix: str,
+    right: Text,
+    right_row: int,
+    right_matrix: str,
+) -> tuple[str, str] | None:
     """Quotes of the two texts around the feature that contributes most to their similarity."""
-    a = getattr(analysis, left_matrix)[left_row]
-    b = getattr(analysis, right_matrix)[right_row]
-    shared, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    a_indices, a_data = _row(getattr(analysis, left_matrix), left_row)
+    b_indices, b_data = _row(getattr(analysis, right_matrix), right_row)
+    shared, ia, ib = np.intersect1d(a_indices, b_indices, assume_unique=True, return_indices=True)
     if not len(shared):
         return None
-    contribution = a.data[ia] * b.data[ib]
+    contribution = a_data[ia] * b_data[ib]
     for k in np.argsort(-contribution):
         key = analysis.keys[int(shared[k])]
         if key in left.spans and key in right.spans:
@@ -98,30 +150,49 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
     profiles = analysis.profiles
     me, them = profiles[i], profiles[j]
     found: list[tuple[float, str, dict[str, str]]] = []
-    if scores.need_offer[i, j] >= TEXT_THRESHOLD:
-        pair = _best_shared(analysis, analysis.needs_text[i], i, "needs", analysis.offers_text[j], j, "offers")
+    # a weak text match is still worth quoting when nothing else speaks for the pair
+    weak = scores.need_offer[i, j] < TEXT_THRESHOLD and scores.offer_need[i, j] < TEXT_THRESHOLD
+    threshold = 1e-9 if weak else TEXT_THRESHOLD
+    if scores.need_offer[i, j] >= threshold:
+        pair = _best_shared(
+            analysis, analysis.needs_text[i], i, "needs", analysis.offers_text[j], j, "offers"
+        )
         if pair:
             found.append((float(scores.need_offer[i, j]), "need_offer", {"need": pair[0], "offer": pair[1]}))
-    if scores.offer_need[i, j] >= TEXT_THRESHOLD:
-        pair = _best_shared(analysis, analysis.needs_text[j], j, "needs", analysis.offers_text[i], i, "offers")
+    if scores.offer_need[i, j] >= threshold:
+        pair = _best_shared(
+            analysis, analysis.needs_text[j], j, "needs", analysis.offers_text[i], i, "offers"
+        )
         if pair:
-            found.append((float(scores.offer_need[i, j]) * 0.99, "offer_need", {"need": pair[0], "offer": pair[1]}))
+            found.append(
+                (float(scores.offer_need[i, j]) * 0.99, "offer_need", {"need": pair[0], "offer": pair[1]})
+            )
     for slug in sorted(analysis.sectors[i] & analysis.sectors[j]):
         sector = sector_by_slug()[slug]
         found.append((0.03, "same_sector", {"sector": sector.label(language), "slug": slug}))
     if scores.role[i, j] >= 0.6:
         role = max(me.looking_for, key=lambda r: ROLE_FIT[r].get(them.kind, 0.0))
-        found.append((0.02, "looking_for", {"role": ROLE_LABELS[language][role]}))
+        found.append((0.02, "looking_for", {"role": role}))
     if scores.role_back[i, j] >= 0.6:
         role = max(them.looking_for, key=lambda r: ROLE_FIT[r].get(me.kind, 0.0))
-        found.append((0.015, "looked_for", {"role": ROLE_LABELS[language][role]}))
+        found.append((0.015, "looked_for", {"role": role}))
     if scores.corridor[i, j]:
         found.append((0.025, "corridor", {"region": them.region, "corridor": f"{me.region}–{them.region}"}))
     if scores.cross_border[i, j]:
         found.append((0.01, "cross_border", {"country": them.country}))
+    if not found:
+        found.append((0.0, "few_in_common", {}))
     if not scores.shared_language[i, j]:
         found.append((0.0, "no_shared_language", {}))
     found.sort(key=lambda item: -item[0])
     return tuple(
-        Reason(code=code, params=params, text=TEMPLATES[language][code].format(**params)) for _, code, params in found
+        Reason(code=code, params=params, text=render(code, params, language)) for _, code, params in found
     )
+
+
+def render(code: str, params: dict[str, str], language: str) -> str:
+    """The sentence of a reason; roles are given as codes ("rd_partner") and shown in words."""
+    values = dict(params)
+    if "role" in values:
+        values["role"] = ROLE_LABELS[language][values["role"]]
+    return TEMPLATES[language][code].format(**values)

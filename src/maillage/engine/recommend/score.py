@@ -1,16 +1,29 @@
 """Who should meet whom: the scores, for all pairs at once, on sparse matrices.
 
-Each profile's *offers* and *needs* become weighted bags of features: Snowball stems of its words (in
-the language the text is written in) and bilingual concepts (``c:sensor`` for "capteur" and "sensor",
-``s:iot`` for every synonym of the IoT sector), weighted by TF-IDF over all the texts and L2-normalised.
-The score of j for i adds up:
+Each profile's *offers* and *needs* become weighted bags of features:
 
-- complementarity, which counts most: i's needs against j's offers, and j's needs against i's offers;
-- less the look-alike penalty: i's offers against j's offers, when j offers what i offers and neither
-  needs the other's offer (two competitors);
+- ``w:`` Snowball stems of its words, in the language the text is written in (guessed from its
+  function words), accents folded after stemming, stop words and B2B filler words left out;
+- ``c:``/``s:``/``d:`` bilingual concepts: trade terms of :mod:`.lexicon` ("capteur" and "sensor" are
+  ``c:sensor``), every synonym of a sector of ``sectors.json`` (``s:iot``), everyday words that French
+  and English write differently (``d:reduce`` for "réduire" and "cut"); a concept also implies its
+  sector a little, and the declared sectors are added to the offers;
+- ``p:`` the first five letters of longer words, which French and English cognates share
+  ("température"/"temperature", "traçabilité"/"traceability");
+
+weighted by TF-IDF over all texts, divided by a pivoted length (long texts are not diluted as much as
+with the cosine). The score of j for i adds up:
+
+- complementarity, which counts most: i's needs against j's offers, plus j's needs against i's offers,
+  less a share of j's "hubness" (the mean of its 10 best complementarities: a generic profile that
+  complements everybody a little should not crowd out specific matches);
+- less the look-alike penalty: i's offers against j's offers, beyond what complementarity explains
+  (two competitors offering the same thing);
 - small bonuses: a shared declared sector, j's kind being what i is looking for (and the reverse), the
   two regions forming one of the given corridors, the two being in different countries;
-- a factor when the two have no language in common.
+- times a factor when the two have no language in common.
+
+Everything is a product of sparse matrices (needs x offers^T), so 1,000 profiles take a second or two.
 """
 
 from __future__ import annotations
@@ -22,7 +35,7 @@ from functools import cache
 import numpy as np
 import scipy.sparse as sp
 
-from maillage.engine.recommend.lexicon import concept_phrases
+from maillage.engine.recommend.lexicon import PARENT_SECTORS, concept_phrases, word_phrases
 from maillage.engine.recommend.model import KINDS, Problem, Profile
 from maillage.engine.recommend.taxonomy import sector_phrases, sector_slug
 from maillage.engine.recommend.text import (
@@ -40,9 +53,11 @@ class Weights:
     """The knobs of the score; the defaults were tuned on the tuning half of the benchmark."""
 
     need_offer: float = 1.0  # my needs against their offers
-    offer_need: float = 0.8  # their needs against my offers
-    look_alike: float = 0.25  # penalty for offering the same thing
-    concept: float = 1.6  # weight of a concept feature relative to a word stem
+    offer_need: float = 1.0  # their needs against my offers
+    look_alike: float = 0.1  # penalty for offering the same thing
+    concept: float = 2.0  # weight of a concept feature relative to a word stem
+    word: float = 1.0  # weight of an everyday word's translation (``d:`` features)
+    cognate: float = 0.8  # weight of a word's first letters, shared by French and English cognates
     declared_sector: float = 0.6  # weight of a declared sector added to the offers' bag
     sector: float = 0.05  # bonus for a shared declared sector
     role: float = 0.08  # bonus when their kind is what I look for
@@ -50,27 +65,70 @@ class Weights:
     corridor: float = 0.06  # bonus when our two regions form a corridor
     cross_border: float = 0.03  # bonus when we are in different countries
     no_language: float = 0.3  # factor when we share no language
+    length_norm: float = 0.5  # 1: cosine; less: long texts are less diluted (pivoted normalisation)
+    hub: float = 0.3  # penalty for profiles that complement everybody a little (generic texts)
+    hub_k: int = 10  # how many of a profile's best complementarities make its "hubness"
 
 
 # How well an organisation of each kind plays each role someone is looking for (unknown kinds: 0.5).
 ROLE_FIT: dict[str, dict[str, float]] = {
-    "client": {"sme": 1, "large_company": 1, "public": 1, "distributor": 0.7, "startup": 0.6, "association": 0.5,
-               "research": 0.3, "incubator": 0.2, "consultant": 0.3, "investor": 0},
-    "supplier": {"startup": 1, "sme": 1, "large_company": 0.8, "consultant": 0.9, "research": 0.5,
-                 "distributor": 0.5, "public": 0.1, "association": 0.2, "incubator": 0.2, "investor": 0},
+    "client": {
+        "sme": 1,
+        "large_company": 1,
+        "public": 1,
+        "distributor": 0.7,
+        "startup": 0.6,
+        "association": 0.5,
+        "research": 0.3,
+        "incubator": 0.2,
+        "consultant": 0.3,
+        "investor": 0,
+    },
+    "supplier": {
+        "startup": 1,
+        "sme": 1,
+        "large_company": 0.8,
+        "consultant": 0.9,
+        "research": 0.5,
+        "distributor": 0.5,
+        "public": 0.1,
+        "association": 0.2,
+        "incubator": 0.2,
+        "investor": 0,
+    },
     "investor": {"investor": 1, "large_company": 0.3, "incubator": 0.3, "public": 0.3},
     "distributor": {"distributor": 1, "large_company": 0.5, "sme": 0.4, "consultant": 0.3},
     "rd_partner": {"research": 1, "startup": 0.6, "sme": 0.5, "large_company": 0.5, "consultant": 0.2},
-    "mentor": {"incubator": 1, "consultant": 0.7, "association": 0.6, "investor": 0.5, "large_company": 0.4,
-               "public": 0.3},
+    "mentor": {
+        "incubator": 1,
+        "consultant": 0.7,
+        "association": 0.6,
+        "investor": 0.5,
+        "large_company": 0.4,
+        "public": 0.3,
+    },
 }
 _UNKNOWN_FIT = 0.5
+_ALL_KINDS = frozenset(KINDS)
+COGNATE_LENGTH = 5
+PARENT_WEIGHT = 0.5  # count given to a sector only implied by a concept of the text
 
 _COUNTRY_ALIASES = {
-    "ca": "canada", "can": "canada", "qc": "canada", "quebec": "canada",
-    "fr": "france", "fra": "france",
-    "be": "belgique", "bel": "belgique", "belgium": "belgique", "belgie": "belgique",
-    "ch": "suisse", "switzerland": "suisse", "lu": "luxembourg", "us": "etats unis", "usa": "etats unis",
+    "ca": "canada",
+    "can": "canada",
+    "qc": "canada",
+    "quebec": "canada",
+    "fr": "france",
+    "fra": "france",
+    "be": "belgique",
+    "bel": "belgique",
+    "belgium": "belgique",
+    "belgie": "belgique",
+    "ch": "suisse",
+    "switzerland": "suisse",
+    "lu": "luxembourg",
+    "us": "etats unis",
+    "usa": "etats unis",
     "united states": "etats unis",
 }
 
@@ -82,7 +140,7 @@ def country_key(country: str) -> str:
 
 @cache
 def phrase_index() -> PhraseIndex:
-    phrases = list(concept_phrases())
+    phrases = list(concept_phrases()) + word_phrases()
     phrases += [(f"s:{slug}", language, phrase) for slug, language, phrase in sector_phrases()]
     return PhraseIndex(phrases)
 
@@ -93,24 +151,38 @@ class Text:
 
     raw: str
     language: str
-    counts: dict[str, int]
+    counts: dict[str, float]
     spans: dict[str, tuple[int, int]]
 
 
 def analyse(text: str) -> Text:
     tokens = tokenize(text)
     language = detect_language(tokens)
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     spans: dict[str, tuple[int, int]] = {}
     for token in content_tokens(tokens, domain=True):
         if len(token.norm) < 2 and not token.norm.isdigit():
             continue
-        key = "w:" + stem(token.norm, language)
+        key = "w:" + stem(token.lower, language)
         counts[key] = counts.get(key, 0) + 1
         spans.setdefault(key, (token.start, token.end))
+        if len(token.norm) >= COGNATE_LENGTH + 1 and token.norm.isalpha():
+            # "température"/"temperature", "historique"/"history", "traçabilité"/"traceability"
+            key = "p:" + token.norm[:COGNATE_LENGTH]
+            counts[key] = counts.get(key, 0) + 1
+            spans.setdefault(key, (token.start, token.end))
+    implied: dict[str, tuple[int, int]] = {}
     for match in phrase_index().find(tokens, language):
         counts[match.key] = counts.get(match.key, 0) + 1
         spans.setdefault(match.key, (match.start, match.end))
+        parent = PARENT_SECTORS.get(match.key[2:]) if match.key.startswith("c:") else None
+        if parent:
+            implied.setdefault(f"s:{parent}", (match.start, match.end))
+    if PARENT_WEIGHT:
+        for key, span in implied.items():
+            if key not in counts:
+                counts[key] = PARENT_WEIGHT
+                spans[key] = span
     return Text(text, language, counts, spans)
 
 
@@ -128,7 +200,10 @@ class Analysis:
     needs: sp.csr_matrix
 
 
-def _vectorise(docs: list[dict[str, float]], vocabulary: dict[str, int], idf: np.ndarray) -> sp.csr_matrix:
+def _vectorise(
+    docs: list[dict[str, float]], vocabulary: dict[str, int], idf: np.ndarray, length_norm: float
+) -> sp.csr_matrix:
+    """TF-IDF rows divided by their length to the power ``length_norm`` (pivoted at the mean length)."""
     rows, cols, values = [], [], []
     for row, doc in enumerate(docs):
         for key, value in doc.items():
@@ -136,12 +211,18 @@ def _vectorise(docs: list[dict[str, float]], vocabulary: dict[str, int], idf: np
             cols.append(vocabulary[key])
             values.append(value)
     matrix = sp.csr_matrix(
-        (np.asarray(values, dtype=np.float64), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
+        (
+            np.asarray(values, dtype=np.float64),
+            (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)),
+        ),
         shape=(len(docs), len(vocabulary)),
     )
     matrix = sp.csr_matrix(matrix.multiply(idf[np.newaxis, :]))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
+    if length_norm != 1.0:
+        # a long text matches more things, but should not be punished for it as much as cosine does
+        norms = norms**length_norm * float(np.mean(norms)) ** (1 - length_norm)
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
 
@@ -153,7 +234,7 @@ def analyse_all(profiles: tuple[Profile, ...], weights: Weights) -> Analysis:
     def bag(text: Text, extra: frozenset[str] = frozenset()) -> dict[str, float]:
         doc: dict[str, float] = {}
         for key, count in text.counts.items():
-            factor = 1.0 if key.startswith("w:") else weights.concept
+            factor = {"w": 1.0, "p": weights.cognate, "d": weights.word}.get(key[0], weights.concept)
             doc[key] = factor * (1.0 + math.log(count))
         for slug in extra:
             key = f"s:{slug}"
@@ -179,8 +260,8 @@ def analyse_all(profiles: tuple[Profile, ...], weights: Weights) -> Analysis:
         sectors=declared,
         vocabulary=vocabulary,
         keys=list(vocabulary),
-        offers=_vectorise(offer_docs, vocabulary, idf),
-        needs=_vectorise(need_docs, vocabulary, idf),
+        offers=_vectorise(offer_docs, vocabulary, idf, weights.length_norm),
+        needs=_vectorise(need_docs, vocabulary, idf, weights.length_norm),
     )
 
 
@@ -203,77 +284,90 @@ class Scores:
 def _role_fit(profiles: tuple[Profile, ...]) -> np.ndarray:
     """``fit[i, j]``: how well j's kind matches the best of the roles i looks for (0 if i looks for none)."""
     n = len(profiles)
-    fit = np.zeros((n, n))
+    fit = np.zeros((n, n), dtype=np.float32)
     for role, table in ROLE_FIT.items():
-        wants = np.array([role in p.looking_for for p in profiles], dtype=np.float64)
+        wants = np.array([role in p.looking_for for p in profiles], dtype=np.float32)
         if not wants.any():
             continue
-        plays = np.array([table.get(p.kind, _UNKNOWN_FIT if p.kind not in _ALL_KINDS else 0.0) for p in profiles])
+        plays = np.array(
+            [table.get(p.kind, _UNKNOWN_FIT if p.kind not in _ALL_KINDS else 0.0) for p in profiles],
+            dtype=np.float32,
+        )
         np.maximum(fit, np.outer(wants, plays), out=fit)
     return fit
 
 
-_ALL_KINDS = frozenset(KINDS)
-
-
 def score(problem: Problem, weights: Weights | None = None) -> tuple[Analysis, Scores]:
+    """All pairs' scores; n x n float32 matrices (36 MB each for 3,000 profiles)."""
     weights = weights or Weights()
     profiles = problem.profiles
     analysis = analyse_all(profiles, weights)
     n = len(profiles)
-    need_offer = np.asarray((analysis.needs @ analysis.offers.T).todense())
-    offer_need = need_offer.T.copy()
-    look_alike = np.asarray((analysis.offers @ analysis.offers.T).todense())
+    offers = analysis.offers.astype(np.float32)
+    need_offer = (analysis.needs.astype(np.float32) @ offers.T).toarray()
+    offer_need = need_offer.T  # a view: j's needs against i's offers
+    look_alike = (offers @ offers.T).toarray()
 
     slugs = sorted({s for sectors in analysis.sectors for s in sectors})
     column = {slug: k for k, slug in enumerate(slugs)}
-    membership = np.zeros((n, max(1, len(slugs))))
+    membership = np.zeros((n, max(1, len(slugs))), dtype=np.float32)
     for i, sectors in enumerate(analysis.sectors):
         for slug in sectors:
             membership[i, column[slug]] = 1.0
-    same_sector = (membership @ membership.T > 0).astype(np.float64)
+    same_sector = membership @ membership.T > 0
 
     role = _role_fit(profiles)
-    role_back = role.T.copy()
 
     regions = [normalise_label(p.region) for p in profiles]
     pairs = {frozenset((normalise_label(a), normalise_label(b))) for a, b in problem.corridors}
     region_ids = {region: k for k, region in enumerate(sorted(set(regions)))}
-    link = np.zeros((len(region_ids), len(region_ids)))
+    link = np.zeros((len(region_ids), len(region_ids)), dtype=bool)
     for a, ka in region_ids.items():
         for b, kb in region_ids.items():
             if a and b and a != b and frozenset((a, b)) in pairs:
-                link[ka, kb] = 1.0
+                link[ka, kb] = True
     index = np.array([region_ids[r] for r in regions], dtype=np.int64)
-    corridor = link[np.ix_(index, index)] if n else np.zeros((0, 0))
+    corridor = link[np.ix_(index, index)] if n else np.zeros((0, 0), dtype=bool)
 
     countries = [country_key(p.country) for p in profiles]
     country_ids = {c: k for k, c in enumerate(sorted(set(countries)))}
     cid = np.array([country_ids[c] for c in countries], dtype=np.int64)
     known = np.array([bool(c) for c in countries])
-    cross_border = ((cid[:, None] != cid[None, :]) & known[:, None] & known[None, :]).astype(np.float64)
+    cross_border = (cid[:, None] != cid[None, :]) & known[:, None] & known[None, :]
 
     languages = sorted({lang for p in profiles for lang in p.languages})
     lang_col = {lang: k for k, lang in enumerate(languages)}
-    speaks = np.zeros((n, max(1, len(languages))))
+    speaks = np.zeros((n, max(1, len(languages))), dtype=np.float32)
     for i, p in enumerate(profiles):
         for lang in p.languages:
             speaks[i, lang_col[lang]] = 1.0
-    shared_language = (speaks @ speaks.T > 0).astype(np.float64)
+    shared_language = speaks @ speaks.T > 0
 
-    complement = weights.need_offer * need_offer + weights.offer_need * offer_need
-    # offering the same thing as me counts against them, unless they also complement me
-    competition = np.clip(look_alike - np.maximum(need_offer, offer_need), 0.0, None)
-    total = (
-        complement
-        - weights.look_alike * competition
-        + weights.sector * same_sector
-        + weights.role * role
-        + weights.role_back * role_back
-        + weights.corridor * corridor
-        + weights.cross_border * cross_border
-    )
-    total = np.where(total > 0, total * np.where(shared_language > 0, 1.0, weights.no_language), total)
+    total = weights.need_offer * need_offer
+    total += weights.offer_need * offer_need
+    if weights.hub and n > 1:
+        # hubness reduction (as in cross-lingual retrieval): a generic profile ("we distribute
+        # equipment in France") complements many people a little; its average best complementarity
+        # is taken off, so that it does not crowd out specific matches.
+        k = min(weights.hub_k, n - 1)
+        work = total.copy()
+        np.fill_diagonal(work, 0.0)
+        hubness = np.partition(work, n - k, axis=0)[n - k :].mean(axis=0)
+        total -= weights.hub * hubness[np.newaxis, :]
+    # offering the same thing as me counts against them, beyond what complementarity explains
+    work = np.maximum(need_offer, offer_need)
+    np.subtract(look_alike, work, out=work)
+    np.clip(work, 0.0, None, out=work)
+    total -= weights.look_alike * work
+    del work
+    total += weights.sector * same_sector
+    total += weights.role * role
+    total += weights.role_back * role.T
+    total += weights.corridor * corridor
+    total += weights.cross_border * cross_border
+    # no language in common: a good match keeps only a share of its score, a poor one sinks further
+    apart = ~shared_language
+    total[apart] -= (1.0 - weights.no_language) * np.abs(total[apart])
     if n:
         np.fill_diagonal(total, -np.inf)
     return analysis, Scores(
@@ -283,7 +377,7 @@ def score(problem: Problem, weights: Weights | None = None) -> tuple[Analysis, S
         look_alike=look_alike,
         same_sector=same_sector,
         role=role,
-        role_back=role_back,
+        role_back=role.T,
         corridor=corridor,
         cross_border=cross_border,
         shared_language=shared_language,

@@ -18,9 +18,14 @@ LANGUAGES = ("fr", "en")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'", "ʼ": "'"})
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
 
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Snowball's French and English stop lists, folded: left out everywhere, phrases included.
 STOP_WORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
+    "fr": words(
         """
         a au aux avec ce ces dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme
         mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un
@@ -29,9 +34,9 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         auront avais avait avions avaient eu eue eus ceci cela celle celui ceux chez comme dont donc ici
         ainsi aussi autre autres afin car cette leurs lors plus moins tres tout tous toute toutes sans selon
         sous vers via entre chaque deja encore etc ni si sinon puis alors quel quelle quels quelles
-        """.split()
+        """
     ),
-    "en": frozenset(
+    "en": words(
         """
         a about above after again against all am an and any are as at be because been before being below
         between both but by can did do does doing down during each few for from further had has have having he
@@ -40,13 +45,13 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         than that the their theirs them themselves then there these they this those through to too under until
         up very was we were what when where which while who whom why will with you your yours yourself also
         etc via per within across including us s t d ll ve re m
-        """.split()
+        """
     ),
 }
 # The words every B2B profile uses and that say nothing about what is offered or sought ("nous
 # cherchons", "we offer", "solutions"): left out of the bags of words, but not out of phrases
 # ("design de services" stays a phrase of three words).
-DOMAIN_STOP_WORDS = frozenset(
+DOMAIN_STOP_WORDS = words(
     """
         cherche cherchons recherche recherchons cherchent recherchent souhaite souhaitons souhaitent veut
         voulons besoin besoins offre offrons offrent propose proposons proposent fournit fournissons fournissent
@@ -60,19 +65,19 @@ DOMAIN_STOP_WORDS = frozenset(
         businesses organisation organization client clients customer customers partner partners partnership
         new help helps helping work works working specialised specialized specialist specialists expert experts
         expertise sme smes startup startups range tool tools platform platforms based project projects
-    """.split()
+    """
 )
 _ALL_STOP = STOP_WORDS["fr"] | STOP_WORDS["en"]
 _ALL_DOMAIN_STOP = _ALL_STOP | DOMAIN_STOP_WORDS
 # words that decide the language more reliably than content words
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
+    "fr": words(
         "le la les des du de et en un une pour avec dans sur nous notre nos vous votre aux au par qui que est"
-        " sont leur leurs ces cette ou chez".split()
+        " sont leur leurs ces cette ou chez"
     ),
-    "en": frozenset(
+    "en": words(
         "the a an and of for with in on we our you your to from by who that is are their these this or at"
-        " into".split()
+        " into"
     ),
 }
 
@@ -83,11 +88,17 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word of a text: folded lower-case form, whether it was written in capitals, and where it is."""
 
     norm: str
+    lower: str  # as written, lower-case, accents kept (the French stemmer needs them)
     upper: bool
     start: int
     end: int
@@ -102,21 +113,22 @@ def tokenize(text: str) -> list[Token]:
     chars = []
     index = []
     for position, ch in enumerate(text):
-        for folded in fold(ch):
-            chars.append(folded)
-            index.append(position)
+        folded = ch if ch.isascii() else _fold_char(ch)
+        chars.append(folded)
+        index.extend([position] * len(folded))
     folded_text = "".join(chars)
     tokens = []
     for match in _TOKEN.finditer(folded_text):
         word = match.group()
         start = index[match.start()]
         end = index[match.end() - 1] + 1
-        tokens.append(Token(word.lower(), len(word) > 1 and word.isupper(), start, end))
+        lower = text[start:end].translate(_LIGATURES).lower()
+        tokens.append(Token(word.lower(), lower, len(word) > 1 and word.isupper(), start, end))
     return tokens
 
 
 def detect_language(tokens: list[Token]) -> str:
-    """"fr" or "en", by which language's function words are more frequent; French on a tie."""
+    """ "fr" or "en", by which language's function words are more frequent; French on a tie."""
     fr = sum(1 for t in tokens if t.norm in _FUNCTION_WORDS["fr"])
     en = sum(1 for t in tokens if t.norm in _FUNCTION_WORDS["en"])
     return "en" if en > fr else "fr"
@@ -127,10 +139,14 @@ _STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stem
 
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
-    """Snowball stem of a folded, lower-case word; digits and short words are kept as they are."""
+    """Folded Snowball stem of a lower-case word ("handicapées" -> "handicap").
+
+    The word is stemmed with its accents (Snowball's French rules need them: "-ées") and the stem
+    folded afterwards; digits and short words are only folded.
+    """
     if len(word) <= 3 or word.isdigit():
-        return word
-    return str(_STEMMERS[language].stemWord(word))
+        return fold(word)
+    return fold(str(_STEMMERS[language].stemWord(word)))
 
 
 def is_stop(word: str) -> bool:
@@ -167,7 +183,9 @@ class PhraseIndex:
     Phrases of the text's own language are compared on Snowball stems; phrases of the other language
     on the exact (folded) words, so a French text that uses "cloud" or "IoT" still matches, but the
     English stemmer does not turn the French "connectés" into "connectivity".
-    A short acronym written in capitals in the index ("IA", "AR", "RH") only matches a word in capitals.
+    A short acronym written in capitals in the index ("IA", "AR", "RH") only matches a word in capitals,
+    and a phrase written ``=word`` only matches that exact word, never another word of the same stem
+    ("=assurance" is not "assurer").
     """
 
     def __init__(self, phrases: list[tuple[str, str, str]]) -> None:
@@ -178,14 +196,15 @@ class PhraseIndex:
         }
         self.max_length = 1
         for key, language, phrase in phrases:
-            words = content_tokens(tokenize(phrase))
+            exact = phrase.startswith("=")
+            words = content_tokens(tokenize(phrase.removeprefix("=")))
             if not words:
                 continue
             acronym = len(words) == 1 and words[0].upper and len(words[0].norm) <= 3
-            for form, sequence in (
-                ("stem", tuple(stem(t.norm, language) for t in words)),
-                ("word", tuple(t.norm for t in words)),
-            ):
+            forms = [("word", tuple(t.norm for t in words))]
+            if not exact:
+                forms.append(("stem", tuple(stem(t.lower, language) for t in words)))
+            for form, sequence in forms:
                 entries = self._index[language, form].setdefault(sequence, [])
                 if (key, acronym) not in entries:
                     entries.append((key, acronym))
@@ -198,18 +217,21 @@ class PhraseIndex:
         """
         words = content_tokens(tokens)
         found: dict[tuple[str, int], PhraseMatch] = {}
+        norms = [t.norm for t in words]
         for phrase_language in LANGUAGES:
-            form = "stem" if language in (None, phrase_language) else "word"
-            index = self._index[phrase_language, form]
-            if form == "stem":
-                stems = [stem(t.norm, phrase_language) for t in words]
-            else:
-                stems = [t.norm for t in words]
+            by_stem = language in (None, phrase_language)
+            stems = [stem(t.lower, phrase_language) for t in words] if by_stem else norms
+            by_word = self._index[phrase_language, "word"]
+            index = self._index[phrase_language, "stem" if by_stem else "word"]
             position = 0
             while position < len(stems):
                 step = 1
                 for length in range(min(self.max_length, len(stems) - position), 0, -1):
                     entries = index.get(tuple(stems[position : position + length]))
+                    if by_stem:
+                        entries = (entries or []) + by_word.get(
+                            tuple(norms[position : position + length]), []
+                        )
                     if not entries:
                         continue
                     hits = [key for key, acronym in entries if not acronym or words[position].upper]

@@ -1,0 +1,233 @@
+from maillage.engine.recommend import Problem, Profile, recommend
+from maillage.engine.recommend.parse import parse_problem
+from maillage.engine.recommend.reasons import quote
+
+
+def make(
+    pid,
+    offers,
+    needs,
+    *,
+    kind="sme",
+    country="Canada",
+    region="Montréal",
+    sectors=(),
+    languages=("fr", "en"),
+    looking_for=(),
+):
+    return Profile(
+        id=pid,
+        organisation=pid.upper(),
+        kind=kind,
+        country=country,
+        region=region,
+        sectors=tuple(sectors),
+        offers=offers,
+        needs=needs,
+        languages=tuple(languages),
+        looking_for=tuple(looking_for),
+    )
+
+
+SELLER = make(
+    "seller",
+    "Conception de capteurs sans fil pour le suivi des serres",
+    "Un distributeur d'équipements horticoles en France",
+    kind="startup",
+    sectors=["Objets connectés"],
+    looking_for=["distributor", "client"],
+)
+COMPETITOR = make(
+    "competitor",
+    "Sondes connectées autonomes pour mesurer le climat des serres",
+    "Recruter deux développeurs d'expérience",
+    kind="startup",
+    sectors=["Objets connectés"],
+)
+BUYER = make(
+    "buyer",
+    "Greenhouse tomato growing, 40 hectares under glass",
+    "Remote monitoring sensors for our greenhouses to cut crop losses",
+    country="France",
+    region="Nouvelle-Aquitaine",
+    sectors=["Agritech"],
+    looking_for=["supplier"],
+)
+DISTRIBUTOR = make(
+    "distributor",
+    "Distribution network for horticultural equipment throughout France",
+    "New Canadian greenhouse technologies for our catalogue",
+    kind="distributor",
+    country="France",
+    region="Occitanie",
+    looking_for=["supplier"],
+)
+INVESTOR = make(
+    "investor",
+    "Seed fund for fintech startups",
+    "Payment and banking startups",
+    kind="investor",
+    country="France",
+    region="Île-de-France",
+)
+PEOPLE = (SELLER, COMPETITOR, BUYER, DISTRIBUTOR, INVESTOR)
+
+
+def ids(recs):
+    return [rec.id for rec in recs]
+
+
+def test_recommend_never_oneself_and_top_n():
+    result = recommend(Problem(profiles=PEOPLE), 3)
+    assert set(result) == {p.id for p in PEOPLE}
+    for pid, recs in result.items():
+        assert len(recs) == 3
+        assert pid not in ids(recs)
+        assert [r.score for r in recs] == sorted((r.score for r in recs), reverse=True)
+
+
+def test_recommend_top_larger_than_crowd():
+    result = recommend(Problem(profiles=PEOPLE[:2]), 10)
+    assert ids(result["seller"]) == ["competitor"]
+    assert ids(result["competitor"]) == ["seller"]
+
+
+def test_recommend_single_profile_has_nobody():
+    assert recommend(Problem(profiles=(SELLER,)), 10) == {"seller": []}
+
+
+def test_french_need_matches_english_offer():
+    result = recommend(Problem(profiles=PEOPLE), 2)
+    assert ids(result["seller"]) == ["distributor", "buyer"]
+
+
+def test_english_need_matches_french_offers():
+    result = recommend(Problem(profiles=PEOPLE), 2)
+    # both French-speaking sensor makers answer the English need, before anyone else
+    assert sorted(ids(result["buyer"])) == ["competitor", "seller"]
+
+
+def test_competitor_ranks_below_complementary_partners():
+    result = recommend(Problem(profiles=PEOPLE), 4)
+    order = ids(result["seller"])
+    assert order.index("competitor") > order.index("buyer")
+    assert order.index("competitor") > order.index("distributor")
+
+
+def test_reasons_quote_the_matched_phrases_in_english():
+    result = recommend(Problem(profiles=PEOPLE, language="en"), 2)
+    first = result["seller"][0]
+    assert first.id == "distributor"
+    codes = [reason.code for reason in first.reasons]
+    assert codes[0] == "need_offer"
+    assert "looking_for" in codes
+    need_offer = first.reasons[0]
+    assert "distributeur" in need_offer.params["need"]
+    assert "Distribution network" in need_offer.params["offer"]
+    assert need_offer.text == (
+        f"your need '{need_offer.params['need']}' matches their offer '{need_offer.params['offer']}'"
+    )
+
+
+def test_reasons_in_french_by_default():
+    result = recommend(Problem(profiles=PEOPLE), 1)
+    reason = result["buyer"][0].reasons[0]
+    assert reason.code == "need_offer"
+    assert reason.text.startswith("votre besoin « ")
+    assert "correspond à leur offre" in reason.text
+
+
+def test_every_recommendation_has_a_reason():
+    result = recommend(Problem(profiles=PEOPLE, language="en"), 4)
+    assert all(rec.reasons for recs in result.values() for rec in recs)
+
+
+def test_same_sector_reason_uses_taxonomy_label():
+    result = recommend(Problem(profiles=PEOPLE, language="en"), 4)
+    competitor = next(rec for rec in result["seller"] if rec.id == "competitor")
+    assert any(r.text == "same sector: IoT and connected objects" for r in competitor.reasons)
+
+
+def test_corridor_bonus_and_reason():
+    problem = Problem(profiles=PEOPLE, corridors=(("montreal", "NOUVELLE-AQUITAINE"),), language="en")
+    plain = {r.id: r for r in recommend(Problem(profiles=PEOPLE, language="en"), 4)["seller"]}
+    with_corridor = {r.id: r for r in recommend(problem, 4)["seller"]}
+    assert with_corridor["buyer"].score > plain["buyer"].score
+    assert "their region is in the Montréal–Nouvelle-Aquitaine corridor" in [
+        r.text for r in with_corridor["buyer"].reasons
+    ]
+
+
+def test_no_shared_language_lowers_the_score():
+    french_only = make(
+        SELLER.id,
+        SELLER.offers,
+        SELLER.needs,
+        languages=("fr",),
+        looking_for=SELLER.looking_for,
+        kind="startup",
+    )
+    english_only = make(
+        DISTRIBUTOR.id,
+        DISTRIBUTOR.offers,
+        DISTRIBUTOR.needs,
+        languages=("en",),
+        kind="distributor",
+        country="France",
+        region="Occitanie",
+    )
+    shared = recommend(Problem(profiles=(SELLER, DISTRIBUTOR)), 1)["seller"][0]
+    apart = recommend(Problem(profiles=(french_only, english_only)), 1)["seller"][0]
+    assert apart.score < shared.score
+    assert "no_shared_language" in [r.code for r in apart.reasons]
+
+
+def test_investor_is_recommended_to_startup_looking_for_one():
+    startup = make(
+        "pay",
+        "Application de paiement mobile pour commerçants",
+        "Financement d'amorçage",
+        kind="startup",
+        looking_for=["investor"],
+    )
+    other = make("shop", "Boutique de vêtements", "Un comptable", kind="sme")
+    result = recommend(Problem(profiles=(startup, INVESTOR, other)), 1)
+    assert ids(result["pay"]) == ["investor"]
+
+
+def test_recommend_is_deterministic():
+    raw = {
+        "profiles": [
+            {"id": str(k), "offers": "logiciel", "needs": "clients", "languages": ["fr"]} for k in range(6)
+        ]
+    }
+    first = recommend(parse_problem(raw), 3)
+    second = recommend(parse_problem(raw), 3)
+    assert first == second
+    assert ids(first["0"]) == ["1", "2", "3"]
+
+
+def test_quote_keeps_a_short_clause_whole_without_filler():
+    text = "Nous cherchons un distributeur d'équipements en France; et du financement"
+    start = text.index("distributeur")
+    assert quote(text, start, start + len("distributeur")) == "distributeur d'équipements en France"
+
+
+def test_quote_cuts_a_long_clause_around_the_match():
+    text = (
+        "Nous développons depuis dix ans des capteurs pour objets connectés destinés aux serres "
+        "de la région et aux fermes verticales du Québec"
+    )
+    start = text.index("serres")
+    quoted = quote(text, start, start + len("serres"))
+    assert "serres" in quoted
+    assert len(quoted.split()) <= 10
+    assert quoted in text
+
+
+def test_role_reason_gives_the_code_and_the_word():
+    result = recommend(Problem(profiles=PEOPLE), 1)
+    first = result["seller"][0]
+    role = next(r for r in first.reasons if r.code == "looking_for")
+    assert role.params == {"role": "distributor"}
+    assert role.text == "le type de partenaire que vous cherchez : distributeur"
