@@ -1,0 +1,420 @@
+"""The programme of an edition: its events, venues and rooms, tracks, activities and speakers.
+
+Times are stored aware (UTC in the database) and shown in the edition's time zone.
+"""
+
+import datetime as dt
+import uuid
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from maillage.directory.models import Person, localized
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(_("Unknown time zone: %(value)s"), params={"value": value}) from None
+
+
+validate_colour = RegexValidator(r"^#[0-9a-f]{6}$", _("A colour like #1f6feb (six lower-case hex digits)."))
+
+
+class Audience(models.TextChoices):
+    PROFESSIONALS = "professionals", _("Professionals")
+    PUBLIC = "public", _("General public")
+    BOTH = "both", _("Professionals and general public")
+
+
+class Language(models.TextChoices):
+    FR = "fr", _("French")
+    EN = "en", _("English")
+    BILINGUAL = "bilingual", _("Bilingual")
+
+
+class Edition(models.Model):
+    """One digital week ("Semaine numérique de Québec 2027"), grouping its events."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("key"), max_length=80, unique=True)
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="America/Toronto", validators=[validate_timezone]
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    published = models.BooleanField(_("published"), default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="edition_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:agenda", args=[self.slug])
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def days(self) -> list[dt.date]:
+        count = (self.end_date - self.start_date).days + 1
+        return [self.start_date + dt.timedelta(days=n) for n in range(count)]
+
+
+class Event(models.Model):
+    """An event of the week: the conference, a public festival, a B2B day..."""
+
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", _("Conference")
+        FESTIVAL = "festival", _("Festival")
+        B2B_DAY = "b2b_day", _("B2B day")
+        WORKSHOPS = "workshops", _("Workshops")
+        PUBLIC_EVENING = "public_evening", _("Evening for the general public")
+        OTHER = "other", _("Other")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="events", verbose_name=_("edition")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CONFERENCE)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.BOTH)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [models.UniqueConstraint(fields=["edition", "name"], name="event_unique_in_edition")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Venue(models.Model):
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="venues", verbose_name=_("edition")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("key"), max_length=80)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="venue_unique_in_edition")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VenueTravel(models.Model):
+    """Minutes needed to go from one venue to another (services store both directions)."""
+
+    origin = models.ForeignKey(
+        Venue, on_delete=models.CASCADE, related_name="travels", verbose_name=_("from")
+    )
+    destination = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="+", verbose_name=_("to"))
+    minutes = models.PositiveSmallIntegerField(_("travel minutes"))
+
+    class Meta:
+        verbose_name = _("travel time")
+        verbose_name_plural = _("travel times")
+        constraints = [
+            models.UniqueConstraint(fields=["origin", "destination"], name="venue_travel_unique_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(origin=models.F("destination")), name="venue_travel_two_venues"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.origin} → {self.destination}: {self.minutes}"
+
+
+class Room(models.Model):
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("venue"))
+    name = models.CharField(_("name"), max_length=200)
+    capacity = models.PositiveIntegerField(_("capacity"))
+    accessible = models.BooleanField(_("wheelchair accessible"), default=True)
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["venue__name", "name"]
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        constraints = [models.UniqueConstraint(fields=["venue", "name"], name="room_unique_in_venue")]
+
+    def __str__(self) -> str:
+        return f"{self.venue.name} · {self.name}"
+
+
+class Interval(models.Model):
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    class Meta:
+        abstract = True
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M} – {self.end:%Y-%m-%d %H:%M}"
+
+
+class RoomUnavailability(Interval):
+    room = models.ForeignKey(
+        Room, on_delete=models.CASCADE, related_name="unavailabilities", verbose_name=_("room")
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta(Interval.Meta):
+        verbose_name = _("room unavailability")
+        verbose_name_plural = _("room unavailabilities")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="room_unavailable_ends"
+            )
+        ]
+
+
+class Track(models.Model):
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="tracks", verbose_name=_("edition")
+    )
+    slug = models.SlugField(_("key"), max_length=80)
+    name_fr = models.CharField(_("name (French)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    colour = models.CharField(_("colour"), max_length=7, default="#1f6feb", validators=[validate_colour])
+
+    class Meta:
+        ordering = ["name_fr"]
+        verbose_name = _("track")
+        verbose_name_plural = _("tracks")
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="track_unique_in_edition")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+
+class Speaker(models.Model):
+    """Someone speaking in an edition: a person of the directory, or a guest known by name only."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("edition")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="speakers",
+        verbose_name=_("person"),
+    )
+    guest_name = models.CharField(_("guest name"), max_length=200, blank=True)
+    bio_fr = models.TextField(_("biography (French)"), blank=True)
+    bio_en = models.TextField(_("biography (English)"), blank=True)
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["guest_name", "person__last_name", "person__first_name"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | ~models.Q(guest_name=""),
+                name="speaker_person_or_guest_name",
+            ),
+            models.UniqueConstraint(fields=["edition", "person"], name="speaker_once_per_edition"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:speaker_detail", args=[self.edition.slug, self.pk])
+
+    @property
+    def name(self) -> str:
+        return self.person.full_name if self.person_id else self.guest_name
+
+    @property
+    def bio(self) -> str:
+        return localized(self, "bio")
+
+
+class SpeakerUnavailability(Interval):
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="unavailabilities", verbose_name=_("speaker")
+    )
+
+    class Meta(Interval.Meta):
+        verbose_name = _("speaker unavailability")
+        verbose_name_plural = _("speaker unavailabilities")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="speaker_unavailable_ends"
+            )
+        ]
+
+
+class Activity(models.Model):
+    class Kind(models.TextChoices):
+        TALK = "talk", _("Talk")
+        PANEL = "panel", _("Panel")
+        WORKSHOP = "workshop", _("Workshop")
+        VISIT = "visit", _("Visit")
+        B2B = "b2b", _("B2B session")
+        NETWORKING = "networking", _("Networking")
+        PUBLIC = "public", _("Public activity")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="activities", verbose_name=_("event")
+    )
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TALK)
+    duration = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=45, validators=[MinValueValidator(5)]
+    )
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices, default=Language.FR)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.BOTH)
+    track = models.ForeignKey(
+        Track,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("track"),
+    )
+    expected_attendance = models.PositiveIntegerField(_("expected attendance"), default=0)
+    registration_required = models.BooleanField(_("registration required"), default=False)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    room = models.ForeignKey(
+        Room,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("room"),
+    )
+    start = models.DateTimeField(_("start"), null=True, blank=True)
+    fixed = models.BooleanField(
+        _("fixed"), default=False, help_text=_("The optimiser leaves it where it is.")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    speakers = models.ManyToManyField(
+        Speaker, through="ActivitySpeaker", related_name="activities", verbose_name=_("speakers")
+    )
+    # Folded titles, descriptions and speaker names, kept by services.activity_search_refresh.
+    search_text = models.TextField(editable=False, default="")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [models.Index(fields=["status", "start"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(duration__gt=0), name="activity_duration_positive"),
+            models.CheckConstraint(
+                condition=models.Q(room__isnull=True, start__isnull=True)
+                | models.Q(room__isnull=False, start__isnull=False),
+                name="activity_placed_in_room_and_time",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fixed=False) | models.Q(start__isnull=False),
+                name="activity_fixed_is_placed",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(title_fr="", title_en=""), name="activity_has_a_title"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:activity_detail", args=[self.event.edition.slug, self.pk])
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def end(self) -> dt.datetime | None:
+        return self.start + dt.timedelta(minutes=self.duration) if self.start else None
+
+
+class ActivitySpeaker(models.Model):
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="activity_speakers", verbose_name=_("activity")
+    )
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="activity_speakers", verbose_name=_("speaker")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("activity speaker")
+        verbose_name_plural = _("activity speakers")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "speaker"], name="activity_speaker_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker} · {self.activity}"
+
+
+class Favourite(models.Model):
+    """An activity a logged-in user starred (anonymous visitors' stars stay in their browser)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourites", verbose_name=_("user")
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="favourites", verbose_name=_("activity")
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("favourite")
+        verbose_name_plural = _("favourites")
+        constraints = [models.UniqueConstraint(fields=["user", "activity"], name="favourite_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ★ {self.activity}"

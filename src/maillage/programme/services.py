@@ -1,0 +1,268 @@
+"""Changes to the programme. Each function is one transaction."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from maillage.accounts.models import User
+from maillage.common.text import fold
+
+from .models import (
+    Activity,
+    ActivitySpeaker,
+    Edition,
+    Event,
+    Favourite,
+    Room,
+    RoomUnavailability,
+    Speaker,
+    SpeakerUnavailability,
+    Track,
+    Venue,
+    VenueTravel,
+)
+
+ACTIVITY_FIELDS = [
+    "event",
+    "title_fr",
+    "title_en",
+    "description_fr",
+    "description_en",
+    "kind",
+    "duration",
+    "language",
+    "audience",
+    "track",
+    "expected_attendance",
+    "registration_required",
+    "capacity",
+    "status",
+]
+
+
+def _require_aware(*moments: dt.datetime) -> None:
+    for moment in moments:
+        if timezone.is_naive(moment):
+            raise ValueError("Programme times must be aware datetimes.")
+
+
+@transaction.atomic
+def edition_create(*, name: str, start_date: dt.date, end_date: dt.date, slug: str = "", **fields) -> Edition:
+    edition = Edition(
+        name=name, slug=slug or slugify(name)[:80], start_date=start_date, end_date=end_date, **fields
+    )
+    edition.full_clean()
+    edition.save()
+    return edition
+
+
+@transaction.atomic
+def edition_publish(*, edition: Edition, published: bool = True) -> Edition:
+    edition.published = published
+    edition.save(update_fields=["published", "updated"])
+    return edition
+
+
+@transaction.atomic
+def event_create(*, edition: Edition, name: str, **fields) -> Event:
+    event = Event(edition=edition, name=name, **fields)
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def venue_create(*, edition: Edition, name: str, slug: str = "", **fields) -> Venue:
+    venue = Venue(edition=edition, name=name, slug=slug or slugify(name)[:80], **fields)
+    venue.full_clean()
+    venue.save()
+    return venue
+
+
+@transaction.atomic
+def venue_travel_set(*, origin: Venue, destination: Venue, minutes: int) -> None:
+    """Set the travel time between two venues, both ways."""
+    if origin.edition_id != destination.edition_id:
+        raise ValidationError(_("Both venues must belong to the same edition."))
+    for a, b in ((origin, destination), (destination, origin)):
+        VenueTravel.objects.update_or_create(origin=a, destination=b, defaults={"minutes": minutes})
+
+
+@transaction.atomic
+def room_create(*, venue: Venue, name: str, capacity: int, accessible: bool = True) -> Room:
+    room = Room(venue=venue, name=name, capacity=capacity, accessible=accessible)
+    room.full_clean()
+    room.save()
+    return room
+
+
+@transaction.atomic
+def room_unavailability_add(
+    *, room: Room, start: dt.datetime, end: dt.datetime, reason: str = ""
+) -> RoomUnavailability:
+    _require_aware(start, end)
+    unavailability = RoomUnavailability(room=room, start=start, end=end, reason=reason)
+    if end <= start:
+        raise ValidationError(_("An interval must end after it starts."))
+    unavailability.save()
+    return unavailability
+
+
+@transaction.atomic
+def track_create(*, edition: Edition, name_fr: str, name_en: str = "", slug: str = "", **fields) -> Track:
+    track = Track(
+        edition=edition,
+        name_fr=name_fr,
+        name_en=name_en or name_fr,
+        slug=slug or slugify(name_fr)[:80],
+        **fields,
+    )
+    track.full_clean()
+    track.save()
+    return track
+
+
+@transaction.atomic
+def speaker_create(
+    *, edition: Edition, person=None, guest_name: str = "", bio_fr: str = "", bio_en: str = ""
+) -> Speaker:
+    speaker = Speaker(edition=edition, person=person, guest_name=guest_name, bio_fr=bio_fr, bio_en=bio_en)
+    speaker.full_clean()
+    speaker.save()
+    return speaker
+
+
+@transaction.atomic
+def speaker_update_profile(
+    *,
+    speaker: Speaker,
+    bio_fr: str,
+    bio_en: str,
+    unavailable: Iterable[tuple[dt.datetime, dt.datetime]] | None = None,
+) -> Speaker:
+    """What a speaker may change themselves: their biographies and when they are unavailable."""
+    speaker.bio_fr, speaker.bio_en = bio_fr, bio_en
+    speaker.full_clean()
+    speaker.save(update_fields=["bio_fr", "bio_en"])
+    if unavailable is not None:
+        intervals = list(unavailable)
+        for start, end in intervals:
+            _require_aware(start, end)
+            if end <= start:
+                raise ValidationError(_("An interval must end after it starts."))
+        speaker.unavailabilities.all().delete()
+        SpeakerUnavailability.objects.bulk_create(
+            SpeakerUnavailability(speaker=speaker, start=start, end=end) for start, end in intervals
+        )
+    return speaker
+
+
+def activity_search_refresh(activity_ids: Iterable[int]) -> None:
+    """Recompute the folded search text of these activities (titles, descriptions, speaker names)."""
+    activities = list(Activity.objects.filter(pk__in=list(activity_ids)).prefetch_related("speakers__person"))
+    for activity in activities:
+        names = " ".join(speaker.name for speaker in activity.speakers.all())
+        activity.search_text = fold(
+            " ".join(
+                [
+                    activity.title_fr,
+                    activity.title_en,
+                    activity.description_fr,
+                    activity.description_en,
+                    names,
+                ]
+            )
+        )
+    Activity.objects.bulk_update(activities, ["search_text"], batch_size=500)
+
+
+def _check_activity(activity: Activity) -> None:
+    activity.full_clean(exclude=["room", "start"])
+    if activity.track_id and activity.track.edition_id != activity.event.edition_id:
+        raise ValidationError({"track": _("This track belongs to another edition.")})
+
+
+def _set_speakers(activity: Activity, speakers: Iterable[Speaker]) -> None:
+    speakers = list(speakers)
+    if any(s.edition_id != activity.event.edition_id for s in speakers):
+        raise ValidationError({"speakers": _("A speaker belongs to another edition.")})
+    activity.activity_speakers.all().delete()
+    ActivitySpeaker.objects.bulk_create(
+        ActivitySpeaker(activity=activity, speaker=speaker, order=n) for n, speaker in enumerate(speakers)
+    )
+
+
+@transaction.atomic
+def activity_create(*, event: Event, speakers: Iterable[Speaker] = (), **fields) -> Activity:
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown activity fields: {sorted(unknown)}")
+    activity = Activity(event=event, **fields)
+    _check_activity(activity)
+    activity.save()
+    _set_speakers(activity, speakers)
+    activity_search_refresh([activity.pk])
+    activity.refresh_from_db(fields=["search_text"])
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, speakers: Iterable[Speaker] | None = None, **fields) -> Activity:
+    for name, value in fields.items():
+        if name not in ACTIVITY_FIELDS:
+            raise ValueError(f"Unknown activity field: {name}")
+        setattr(activity, name, value)
+    _check_activity(activity)
+    activity.save()
+    if speakers is not None:
+        _set_speakers(activity, speakers)
+    activity_search_refresh([activity.pk])
+    activity.refresh_from_db(fields=["search_text"])
+    return activity
+
+
+@transaction.atomic
+def activity_place(
+    *, activity: Activity, room: Room, start: dt.datetime, fixed: bool | None = None
+) -> Activity:
+    """Put an activity in a room at a time (an aware datetime, inside the edition's days).
+
+    Conflicts (room taken, speaker busy...) are not refused here: the organiser's grid shows them.
+    """
+    _require_aware(start)
+    edition = activity.event.edition
+    if room.venue.edition_id != edition.pk:
+        raise ValidationError({"room": _("This room belongs to another edition.")})
+    local = start.astimezone(edition.tzinfo)
+    last_minute = start + dt.timedelta(minutes=activity.duration - 1)
+    end_local = last_minute.astimezone(edition.tzinfo)
+    if not (edition.start_date <= local.date() <= edition.end_date) or end_local.date() != local.date():
+        raise ValidationError({"start": _("The activity must take place within one day of the edition.")})
+    activity.room, activity.start = room, start
+    if fixed is not None:
+        activity.fixed = fixed
+    activity.save(update_fields=["room", "start", "fixed", "updated"])
+    return activity
+
+
+@transaction.atomic
+def activity_unplace(*, activity: Activity) -> Activity:
+    activity.room, activity.start, activity.fixed = None, None, False
+    activity.save(update_fields=["room", "start", "fixed", "updated"])
+    return activity
+
+
+@transaction.atomic
+def favourite_star(*, user: User, activity: Activity) -> Favourite:
+    favourite, _created = Favourite.objects.get_or_create(user=user, activity=activity)
+    return favourite
+
+
+@transaction.atomic
+def favourite_unstar(*, user: User, activity: Activity) -> None:
+    Favourite.objects.filter(user=user, activity=activity).delete()
