@@ -123,3 +123,15 @@ def test_export_then_import_round_trips_in_csv_and_xlsx():
         assert organisations_import(read_table(data, name)).unchanged == 2
     people_csv = write_csv(PERSON_COLUMNS, person_rows())
     assert people_import(read_table(people_csv, "p.csv")).unchanged == 1
+
+
+def test_exports_neutralise_formulas_and_imports_restore_the_text():
+    organisations_import(
+        table('slug,name,kind,offers\nx,=HYPERLINK("http://evil"),company,+1 418 555 0101\n')
+    )
+    exported = write_csv(ORGANISATION_COLUMNS, organisation_rows()).decode("utf-8-sig")
+    assert "'=HYPERLINK" in exported
+    assert "'+1 418 555 0101" in exported
+    assert organisations_import(read_table(exported.encode(), "o.csv")).unchanged == 1
+    xlsx = write_xlsx(ORGANISATION_COLUMNS, organisation_rows(), title="o")
+    assert organisations_import(read_table(xlsx, "o.xlsx")).unchanged == 1

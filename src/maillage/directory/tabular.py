@@ -9,6 +9,24 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 MAX_ROWS = 50_000
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection): exports
+# put an apostrophe before it, and imports take that apostrophe away again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_out(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def cell_in(value: object) -> str:
+    text = "" if value is None else str(value).strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 class TableError(ValueError):
@@ -32,7 +50,7 @@ def read_table(data: bytes, filename: str) -> Table:
         raise TableError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
     table: list[dict[str, str] | None] = []
     for raw in rows[1:]:
-        values = ["" if v is None else str(v).strip() for v in raw]
+        values = [cell_in(v) for v in raw]
         if not any(values):
             table.append(None)
             continue
@@ -69,7 +87,7 @@ def write_csv(header: list[str], rows: Iterable[list[object]]) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([cell_out(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -78,7 +96,7 @@ def write_xlsx(header: list[str], rows: Iterable[list[object]], *, title: str) -
     sheet = workbook.create_sheet(title[:31])
     sheet.append(header)
     for row in rows:
-        sheet.append(["" if v is None else v for v in row])
+        sheet.append([cell_out(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
