@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "maillage.accounts",
     "maillage.directory",
     "maillage.programme",
+    "maillage.matchmaking",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

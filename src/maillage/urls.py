@@ -10,6 +10,7 @@ urlpatterns = [
     path("comptes/", include("maillage.accounts.urls")),
     path("annuaire/", include("maillage.directory.urls")),
     path("programme/", include("maillage.programme.urls")),
+    path("b2b/", include("maillage.matchmaking.urls")),
 ]
 
 handler404 = "maillage.common.views.page_not_found"
