@@ -107,3 +107,9 @@ def test_pages_send_a_strict_content_security_policy(client):
     policy = client.get("/").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_french_is_the_default_even_for_an_english_browser(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Annuaire" in html
+    assert '<html lang="fr">' in html
