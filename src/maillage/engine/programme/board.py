@@ -39,7 +39,9 @@ class Board:
             )
             self.rooms.append(fits)
             starts: list[int] = []
-            speaker_gaps = [(g.start, g.end) for s in a.speakers for g in instance.speaker_by_id[s].unavailable]
+            speaker_gaps = [
+                (g.start, g.end) for s in a.speakers for g in instance.speaker_by_id[s].unavailable
+            ]
             for day in instance.days:
                 if a.days is not None and day.date not in a.days:
                     continue

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .baseline import first_fit
@@ -55,6 +56,7 @@ def main(argv: list[str]) -> int:
     if args.time_limit < 0:
         print("error: --time-limit: must not be negative", file=sys.stderr)
         return 2
+    started = time.monotonic()
     try:
         instance = load_instance(args.instance)
     except InstanceError as error:
@@ -63,7 +65,9 @@ def main(argv: list[str]) -> int:
     if args.solver == "first-fit":
         programme = first_fit(instance)
     else:
-        programme = solve(instance, time_limit=args.time_limit, seed=args.seed)
+        # The time limit covers reading the instance too.
+        remaining = args.time_limit - (time.monotonic() - started)
+        programme = solve(instance, time_limit=max(remaining, 0.0), seed=args.seed)
     text = json.dumps(programme_to_dict(instance, programme), ensure_ascii=False, indent=1) + "\n"
     if args.output:
         _write(text, args.output)

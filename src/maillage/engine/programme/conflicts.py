@@ -142,7 +142,9 @@ def find_conflicts(
             overlap = q.start < a_end
             pair = _Pair(fmt, a.id, p.start, a_end, b.id, q.start, b_end)
             if overlap and p.room == q.room:
-                result.append(Conflict("room_double_booked", (a.id, b.id), f'room "{p.room}" holds both {pair}'))
+                result.append(
+                    Conflict("room_double_booked", (a.id, b.id), f'room "{p.room}" holds both {pair}')
+                )
             shared = [s for s in a.speakers if s in b.speakers]
             if shared:
                 venue_b = instance.room_by_id[q.room].venue
@@ -150,7 +152,7 @@ def find_conflicts(
                 if q.start < a_end + travel:
                     for speaker_id in shared:
                         if overlap:
-                            why = f"speaker \"{speaker_id}\" is in two places at once: {pair}"
+                            why = f'speaker "{speaker_id}" is in two places at once: {pair}'
                         else:
                             why = (
                                 f'speaker "{speaker_id}" cannot get from venue "{venue_a}" to venue "{venue_b}" '
@@ -185,7 +187,9 @@ def find_conflicts(
 class _Pair:
     """Two placed activities, described only when a conflict needs the words (formatting is slow)."""
 
-    def __init__(self, fmt: Callable[[int], str], a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int):
+    def __init__(
+        self, fmt: Callable[[int], str], a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int
+    ):
         self.fmt = fmt
         self.parts = (a, a_start, a_end, b, b_start, b_end)
 
@@ -197,4 +201,3 @@ class _Pair:
 
 def hard_conflicts(instance: Instance, placements: Iterable[Placement]) -> list[Conflict]:
     return [c for c in find_conflicts(instance, placements, weights={}) if c.hard]
-

@@ -79,9 +79,9 @@ def generate_week(
             capacity = rng.choice((300, 400, 500))
         room: dict[str, Any] = {"id": f"r{i + 1}", "venue": f"v{venue + 1}", "capacity": capacity}
         if i and rng.random() < 0.15:
-            d = rng.choice(dates).isoformat()
+            closed = rng.choice(dates).isoformat()
             start, end = rng.choice((("09:00", "13:30"), ("13:30", "18:30")))
-            room["unavailable"] = [{"start": f"{d}T{start}", "end": f"{d}T{end}"}]
+            room["unavailable"] = [{"start": f"{closed}T{start}", "end": f"{closed}T{end}"}]
         room_list.append(room)
 
     popularity = [1 / (k + 1) ** 0.8 for k in range(len(TRACKS))]
@@ -90,9 +90,9 @@ def generate_week(
     for i in range(speakers):
         away = []
         if rng.random() < 0.3:
-            for d in rng.sample(dates, rng.randint(1, 2)):
+            for when in rng.sample(dates, rng.randint(1, 2)):
                 start, end = rng.choice((("09:00", "13:00"), ("13:00", "18:30"), ("09:00", "18:30")))
-                away.append({"start": f"{d.isoformat()}T{start}", "end": f"{d.isoformat()}T{end}"})
+                away.append({"start": f"{when.isoformat()}T{start}", "end": f"{when.isoformat()}T{end}"})
         speaker_list.append({"id": f"s{i + 1}", "unavailable": away})
     by_track: dict[int, list[int]] = {}
     for i, t in enumerate(speaker_track):
@@ -114,7 +114,7 @@ def generate_week(
             attendance = min(attendance, 40)
         pool = by_track.get(track) or list(range(speakers))
         count = min(rng.randint(low, high), speakers)
-        chosen = set()
+        chosen: set[int] = set()
         while len(chosen) < count:
             chosen.add(rng.choice(pool) if rng.random() < 0.8 else rng.randrange(speakers))
         activity: dict[str, Any] = {
@@ -134,18 +134,18 @@ def generate_week(
         appeal.append(pull * (3 if kind == "talk" else 1))
         tracks.append(track)
     if fixed_keynotes:
-        for d, activity in zip(dates, activity_list, strict=False):
+        for k, (when, activity) in enumerate(zip(dates, activity_list, strict=False)):
             activity.update(
                 kind="keynote",
                 duration=60,
                 attendance=big,
                 audience="both",
-                fixed={"room": room_list[0]["id"], "start": f"{d.isoformat()}T09:00"},
+                fixed={"room": room_list[0]["id"], "start": f"{when.isoformat()}T09:00"},
             )
             activity.pop("days", None)
             for s in activity["speakers"]:
                 speaker_list[int(s[1:]) - 1]["unavailable"] = []
-            appeal[dates.index(d)] *= 4
+            appeal[k] *= 4
 
     members: dict[int, list[int]] = {}
     for i, t in enumerate(tracks):
@@ -158,8 +158,8 @@ def generate_week(
         picks: set[int] = set()
         while len(picks) < wanted:
             roll = rng.random()
-            pool = members.get(main if roll < 0.7 else second) if roll < 0.9 else None
-            pool = pool or list(range(activities))
+            found = members.get(main if roll < 0.7 else second) if roll < 0.9 else None
+            pool = found or list(range(activities))
             picks.add(rng.choices(pool, weights=[appeal[a] for a in pool])[0])
         attendee_list.append({"id": f"p{i + 1}", "favourites": [f"a{a + 1}" for a in sorted(picks)]})
 

@@ -14,8 +14,7 @@ favourites from above and is zero exactly when they are.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .conflicts import co_interest
@@ -50,8 +49,14 @@ def clashing_pairs(
 ) -> tuple[int, int]:
     """(attendee-weighted clashing favourite pairs, same-track same-audience overlaps)."""
     items = sorted(
-        ((p.start, p.start + instance.activity_by_id[p.activity].duration, instance.activity_by_id[p.activity])
-         for p in placements),
+        (
+            (
+                p.start,
+                p.start + instance.activity_by_id[p.activity].duration,
+                instance.activity_by_id[p.activity],
+            )
+            for p in placements
+        ),
         key=lambda item: (item[0], item[2].id),
     )
     pairs = track = 0
@@ -66,31 +71,61 @@ def clashing_pairs(
     return pairs, track
 
 
-def room_idle_minutes(instance: Instance, placements: Iterable[Placement]) -> int:
-    """Sum over rooms and days in use of the idle minutes between the first start and the last end."""
+def room_days(
+    instance: Instance, placements: Iterable[Placement]
+) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """The spans of the activities of each room on each day (keyed by room and the day's start)."""
     days: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for p in placements:
         day = instance.day_of(p.start)
         days[(p.room, day.start if day else p.start)].append(
             (p.start, p.start + instance.activity_by_id[p.activity].duration)
         )
+    return days
+
+
+def room_idle_minutes(instance: Instance, placements: Iterable[Placement]) -> int:
+    """Sum over rooms and days in use of the idle minutes between the first start and the last end."""
     idle = 0
-    for spans in days.values():
+    for spans in room_days(instance, placements).values():
         idle += max(e for _, e in spans) - min(s for s, _ in spans) - sum(e - s for s, e in spans)
     return idle
 
 
-def fixed_lower_bound(instance: Instance, unplaceable: Iterable[str] = ()) -> int:
-    """A proven lower bound on missed favourites: what the fixed and the unplaceable activities force."""
-    fixed = [
-        Placement(a.id, a.fixed.room, a.fixed.start) for a in instance.activities if a.fixed is not None
-    ]
-    counted = set(unplaceable) | {p.activity for p in fixed}
-    attendees = tuple(
-        replace(att, favourites=tuple(f for f in att.favourites if f in counted)) for att in instance.attendees
-    )
-    sub = replace(instance, attendees=attendees)
-    return missed_favourites(sub, fixed)
+def lower_bound(instance: Instance, starts: Mapping[str, Sequence[int]]) -> int:
+    """A proven lower bound on missed favourites, given each activity's possible starts (none: unplaceable).
+
+    Two favourites are *forced* to clash when neither can end before the other's latest possible start; of
+    a forced pair, at least one is missed (dropped or unplaced) in every programme, so the missed favourites
+    of an attendee cover their forced pairs and number at least a matching of them (found greedily). Fixed
+    activities have one start, and among them the exact count is taken. Unplaceable favourites are missed.
+    """
+    first = {a: min(s) for a, s in starts.items() if s}
+    last = {a: max(s) for a, s in starts.items() if s}
+    duration = {a.id: a.duration for a in instance.activities}
+    fixed = {a.id: a.fixed.start for a in instance.activities if a.fixed is not None}
+    total = 0
+    for attendee in instance.attendees:
+        placeable = [f for f in attendee.favourites if f in first]
+        total += len(attendee.favourites) - len(placeable)
+        matched: set[str] = set()
+        for i, a in enumerate(placeable):
+            if a in matched:
+                continue
+            for b in placeable[i + 1 :]:
+                if b not in matched and first[a] + duration[a] > last[b] and first[b] + duration[b] > last[a]:
+                    matched.update((a, b))
+                    break
+        spans = sorted(
+            ((fixed[f], fixed[f] + duration[f]) for f in placeable if f in fixed), key=lambda se: se[1]
+        )
+        kept, last_end = 0, None
+        for s, e in spans:
+            if last_end is None or s >= last_end:
+                kept += 1
+                last_end = e
+        total += max(len(matched) // 2, len(spans) - kept)
+    return total
 
 
 def evaluate(
@@ -109,5 +144,6 @@ def evaluate(
         "missed_favourites": missed_favourites(instance, placements),
         "clashing_favourite_pairs": pairs,
         "same_track_overlaps": track,
+        "room_days": len(room_days(instance, placements)),
         "room_idle_minutes": room_idle_minutes(instance, placements),
     }

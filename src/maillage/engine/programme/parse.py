@@ -158,17 +158,17 @@ def parse_instance(data: Any) -> Instance:
     for i, item in enumerate(_list(_required(root, "days", ""), "days")):
         where = _join("days", i)
         obj = _object(item, where)
-        day = _date(_required(obj, "date", where), _join(where, "date"))
-        start = _day_bound(_required(obj, "start", where), _join(where, "start"), day, tz)
-        end = _day_bound(_required(obj, "end", where), _join(where, "end"), day, tz)
+        when = _date(_required(obj, "date", where), _join(where, "date"))
+        start = _day_bound(_required(obj, "start", where), _join(where, "start"), when, tz)
+        end = _day_bound(_required(obj, "end", where), _join(where, "end"), when, tz)
         if end <= start:
             raise InstanceError(_join(where, "end"), "must be after start")
         for other in days:
-            if other.date == day:
-                raise InstanceError(_join(where, "date"), f'duplicate day "{day.isoformat()}"')
+            if other.date == when:
+                raise InstanceError(_join(where, "date"), f'duplicate day "{when.isoformat()}"')
             if other.start < end and start < other.end:
                 raise InstanceError(where, f'overlaps day "{other.date.isoformat()}"')
-        days.append(Day(day, start, end))
+        days.append(Day(when, start, end))
     days.sort(key=lambda d: d.start)
     day_dates = {d.date for d in days}
 
@@ -180,12 +180,12 @@ def parse_instance(data: Any) -> Instance:
         ident = _unique_id(obj, where, venue_ids, "venue")
         raw_travel.append((ident, obj.get("travel_minutes", {}), _join(where, "travel_minutes")))
     venues = []
-    for ident, travel, where in raw_travel:
+    for ident, travel, spot in raw_travel:
         minutes: dict[str, int] = {}
-        for other, value in _object(travel, where).items():
-            if other not in venue_ids:
-                raise InstanceError(_join(where, other), f'unknown venue "{other}"')
-            minutes[other] = _integer(value, _join(where, other))
+        for other_id, value in _object(travel, spot).items():
+            if other_id not in venue_ids:
+                raise InstanceError(_join(spot, other_id), f'unknown venue "{other_id}"')
+            minutes[other_id] = _integer(value, _join(spot, other_id))
         venues.append(Venue(ident, minutes))
 
     room_ids: set[str] = set()
@@ -207,7 +207,9 @@ def parse_instance(data: Any) -> Instance:
         where = _join("speakers", i)
         obj = _object(item, where)
         ident = _unique_id(obj, where, speaker_ids, "speaker")
-        speakers.append(Speaker(ident, _intervals(obj.get("unavailable", []), _join(where, "unavailable"), tz)))
+        speakers.append(
+            Speaker(ident, _intervals(obj.get("unavailable", []), _join(where, "unavailable"), tz))
+        )
 
     activity_ids: set[str] = set()
     activities = []
@@ -234,10 +236,10 @@ def parse_instance(data: Any) -> Instance:
             dates = []
             for j, value in enumerate(_list(obj["days"], _join(where, "days"))):
                 spot = _join(_join(where, "days"), j)
-                day = _date(value, spot)
-                if day not in day_dates:
-                    raise InstanceError(spot, f'unknown day "{day.isoformat()}"')
-                dates.append(day)
+                allowed_day = _date(value, spot)
+                if allowed_day not in day_dates:
+                    raise InstanceError(spot, f'unknown day "{allowed_day.isoformat()}"')
+                dates.append(allowed_day)
             allowed = tuple(dates)
         fixed = None
         if obj.get("fixed") is not None:
@@ -249,7 +251,9 @@ def parse_instance(data: Any) -> Instance:
             start = _moment(_required(fixed_obj, "start", spot), _join(spot, "start"), tz)
             fixed = Fixed(room, start)
             fixed_paths.append(spot)
-        activities.append(Activity(ident, duration, attendance, audience, track, tuple(names), fixed, allowed))
+        activities.append(
+            Activity(ident, duration, attendance, audience, track, tuple(names), fixed, allowed)
+        )
 
     attendees = []
     for i, item in enumerate(_list(root.get("attendees", []), "attendees")):
@@ -294,7 +298,9 @@ def _check_fixed(instance: Instance, paths: list[str]) -> None:
         placed.append(Placement(activity.id, activity.fixed.room, activity.fixed.start))
         for conflict in find_conflicts(instance, placed):
             if conflict.kind in HARD_KINDS:
-                raise InstanceError(path_of[activity.id], f"fixed placement breaks a hard rule: {conflict.message}")
+                raise InstanceError(
+                    path_of[activity.id], f"fixed placement breaks a hard rule: {conflict.message}"
+                )
 
 
 def parse_placements(instance: Instance, data: Any) -> list[Placement]:

@@ -16,7 +16,9 @@ def programme_errors(instance: Instance, programme: Programme) -> list[str]:
     for activity in instance.activities:
         times = placed[activity.id] + unplaced[activity.id]
         if times != 1:
-            errors.append(f'activity "{activity.id}" appears {times} times (placed or unplaced) instead of once')
+            errors.append(
+                f'activity "{activity.id}" appears {times} times (placed or unplaced) instead of once'
+            )
         elif activity.fixed is not None and unplaced[activity.id]:
             errors.append(f'fixed activity "{activity.id}" is not placed')
     for name in (placed + unplaced).keys() - instance.activity_by_id.keys():
