@@ -1,0 +1,122 @@
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maillage.directory.forms import LANGUAGE_CHOICES
+from maillage.directory.models import Person, Sector
+from maillage.programme.models import validate_timezone
+
+from .models import B2BSession, DayPart, LookingFor, MeetingOutcome, MeetingRequest, Participant
+
+TIMEZONES = [
+    ("America/Toronto", _("Québec (America/Toronto)")),
+    ("Europe/Paris", _("France (Europe/Paris)")),
+    ("Europe/Brussels", _("Belgium (Europe/Brussels)")),
+]
+
+
+class SessionForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONES, validators=[validate_timezone])
+    first_day = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    last_day = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    morning = forms.BooleanField(label=_("Meetings in the morning"), required=False, initial=True)
+    morning_start = forms.TimeField(label=_("Morning starts"), initial=dt.time(9))
+    morning_end = forms.TimeField(label=_("Morning ends"), initial=dt.time(12))
+    afternoon = forms.BooleanField(label=_("Meetings in the afternoon"), required=False, initial=True)
+    afternoon_start = forms.TimeField(label=_("Afternoon starts"), initial=dt.time(14))
+    afternoon_end = forms.TimeField(label=_("Afternoon ends"), initial=dt.time(17))
+    slot_minutes = forms.IntegerField(
+        label=_("Meeting length (minutes)"), min_value=5, max_value=240, initial=20
+    )
+    break_minutes = forms.IntegerField(label=_("Break between meetings (minutes)"), min_value=0, initial=5)
+    tables = forms.IntegerField(label=_("Number of tables"), min_value=1, max_value=2000, initial=20)
+    max_meetings = forms.IntegerField(label=_("Most meetings per person"), min_value=1, required=False)
+    request_deadline = forms.DateTimeField(
+        label=_("Deadline for requests"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("In the session's time zone."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first_day") and data.get("last_day") and data["last_day"] < data["first_day"]:
+            self.add_error("last_day", _("The last day comes before the first."))
+        if not (data.get("morning") or data.get("afternoon")):
+            raise forms.ValidationError(_("Choose the morning, the afternoon or both."))
+        return data
+
+
+class ParticipantForm(forms.ModelForm):
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"), queryset=Sector.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages I speak"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    looking_for = forms.MultipleChoiceField(
+        label=_("I am looking for"),
+        choices=LookingFor.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    unavailable = forms.ModelMultipleChoiceField(
+        label=_("Parts of days I am not available"),
+        queryset=DayPart.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Participant
+        fields = ["offers", "needs", "sectors", "languages", "looking_for", "unavailable", "booth"]
+        widgets = {"offers": forms.Textarea(attrs={"rows": 3}), "needs": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, session: B2BSession, **kwargs):
+        super().__init__(*args, **kwargs)
+        tz = session.tzinfo
+        self.fields["unavailable"].queryset = session.day_parts.all()
+        self.fields["unavailable"].label_from_instance = lambda part: (
+            f"{part.start.astimezone(tz):%Y-%m-%d} · {part.get_part_display()}"
+        )
+        self.fields["booth"].queryset = session.tables.all()
+        self.fields["sectors"].choices = [(s.pk, s.name) for s in Sector.objects.all()]
+
+
+class OrganiserParticipantForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.select_related("organisation"))
+
+
+class RequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    priority = forms.TypedChoiceField(
+        label=_("Priority"), choices=MeetingRequest.Priority.choices, coerce=int, initial=1
+    )
+
+
+class OrganiserRequestForm(forms.Form):
+    sender = forms.ModelChoiceField(label=_("From"), queryset=Participant.objects.none())
+    recipient = forms.ModelChoiceField(label=_("To"), queryset=Participant.objects.none())
+    priority = forms.TypedChoiceField(
+        label=_("Priority"), choices=MeetingRequest.Priority.choices, coerce=int, initial=1
+    )
+
+    def __init__(self, *args, session: B2BSession, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Participant.objects.filter(session=session).select_related("person", "organisation")
+        for name in ("sender", "recipient"):
+            self.fields[name].queryset = people
+            self.fields[name].label_from_instance = lambda p: (
+                f"{p.name} ({p.organisation_name})" if p.organisation_id else p.name
+            )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=MeetingOutcome.Result.choices)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

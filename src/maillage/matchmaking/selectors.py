@@ -1,0 +1,491 @@
+"""Reads of B2B sessions, with who-may-see-what applied where the data is fetched.
+
+A participant sees the other participants' public profiles (name, organisation, offers, needs, sectors) and
+only their own requests and meetings; e-mail and phone of someone appear once a meeting with them is accepted.
+Organisers see everything.
+
+Recommendations are computed on demand for the whole session (the engine ranks everyone against everyone
+in one pass) and kept in Django's cache, keyed by the session, the language of the reasons and a fingerprint
+of the profiles, so a change of any profile recomputes them. A session of a few hundred participants takes
+well under a second; with a shared cache (Redis, Memcached) a forum of thousands computes them once.
+"""
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from maillage.directory.models import Corridor, Organisation
+
+from . import engines
+from .models import (
+    LIVE,
+    B2BSession,
+    Meeting,
+    MeetingOutcome,
+    MeetingRequest,
+    Participant,
+    SchedulingRun,
+    Slot,
+)
+
+RECOMMENDATIONS = 10
+
+# Our organisation kinds in the recommender's words.
+ENGINE_KINDS = {
+    Organisation.Kind.COMPANY: "sme",
+    Organisation.Kind.INCUBATOR: "incubator",
+    Organisation.Kind.COOPERATIVE: "association",
+    Organisation.Kind.CLUSTER: "association",
+    Organisation.Kind.PUBLIC_BODY: "public",
+    Organisation.Kind.INVESTOR: "investor",
+    Organisation.Kind.UNIVERSITY: "research",
+    Organisation.Kind.MEDIA: "",
+    Organisation.Kind.EVENT_ORGANISER: "association",
+}
+
+
+def is_organiser(user) -> bool:
+    return bool(user.is_authenticated and user.is_organiser)
+
+
+def sessions_visible(user) -> QuerySet[B2BSession]:
+    sessions = B2BSession.objects.all()
+    if not is_organiser(user):
+        sessions = sessions.exclude(status=B2BSession.Status.DRAFT)
+    return sessions
+
+
+def session_get(slug: str, *, user) -> B2BSession:
+    return sessions_visible(user).get(slug=slug)
+
+
+def participant_for_user(session: B2BSession, user) -> Participant | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Participant.objects.select_related("person__user", "organisation", "session", "booth")
+        .filter(session=session, person__user=user)
+        .first()
+    )
+
+
+def participants_of(session: B2BSession) -> QuerySet[Participant]:
+    return (
+        Participant.objects.filter(session=session)
+        .select_related("person", "organisation__region", "booth")
+        .prefetch_related("sectors")
+    )
+
+
+def participant_get(session: B2BSession, pk: int) -> Participant:
+    return participants_of(session).get(pk=pk)
+
+
+def contact_visible(*, viewer: Participant | None, other: Participant, user) -> bool:
+    """E-mail and phone of `other`: for organisers, themselves, and whoever has an accepted meeting with them."""
+    if is_organiser(user) or (viewer is not None and viewer.pk == other.pk):
+        return True
+    if viewer is None:
+        return False
+    return MeetingRequest.objects.filter(
+        Q(sender=viewer, recipient=other) | Q(sender=other, recipient=viewer),
+        status=MeetingRequest.Status.ACCEPTED,
+    ).exists()
+
+
+def contacts_visible_ids(viewer: Participant) -> set[int]:
+    """The participants whose contact details `viewer` may see (an accepted request with them)."""
+    pairs = MeetingRequest.objects.filter(
+        Q(sender=viewer) | Q(recipient=viewer), status=MeetingRequest.Status.ACCEPTED
+    ).values_list("sender_id", "recipient_id")
+    return {pk for pair in pairs for pk in pair} | {viewer.pk}
+
+
+# Recommendations
+
+
+def _profile(participant: Participant) -> dict:
+    organisation = participant.organisation
+    sectors = [label for s in participant.sectors.all() for label in (s.name_fr, s.name_en)]
+    offers, needs = participant.offers[:4900], participant.needs[:4900]
+    if not (offers or needs or sectors):
+        offers = organisation.name if organisation else participant.name
+    return {
+        "id": str(participant.pk),
+        "organisation": (organisation.name if organisation else "")[:200],
+        "kind": ENGINE_KINDS.get(organisation.kind, "") if organisation else "",
+        "country": organisation.country if organisation else "",
+        "region": (organisation.region.name if organisation and organisation.region else "")[:200],
+        "sectors": sectors,
+        "offers": offers,
+        "needs": needs,
+        "languages": [code for code in participant.languages if len(code) == 2] or ["fr"],
+        "looking_for": list(participant.looking_for),
+    }
+
+
+def recommendation_profiles(session: B2BSession, *, language: str = "fr") -> dict:
+    """The session's participants in the recommender's input shape (with the network's corridors)."""
+    corridors = [
+        [c.region_a.name, c.region_b.name] for c in Corridor.objects.select_related("region_a", "region_b")
+    ]
+    return {
+        "profiles": [_profile(p) for p in participants_of(session)],
+        "corridors": corridors,
+        "language": "en" if language.startswith("en") else "fr",
+    }
+
+
+def _fingerprint(session: B2BSession) -> str:
+    figures = Participant.objects.filter(session=session).aggregate(n=Count("pk"), last=Max("updated"))
+    text = f"{session.pk}:{figures['n']}:{figures['last']}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def session_recommendations(
+    session: B2BSession, *, language: str = "fr"
+) -> dict[str, list[engines.Recommended]]:
+    language = "en" if language.startswith("en") else "fr"
+    key = f"matchmaking:recs:{session.pk}:{language}:{_fingerprint(session)}"
+    result = cache.get(key)
+    if result is None:
+        profiles = recommendation_profiles(session, language=language)
+        result = (
+            engines.recommendations(profiles, count=RECOMMENDATIONS) if len(profiles["profiles"]) > 1 else {}
+        )
+        cache.set(key, result, 24 * 3600)
+    return result
+
+
+@dataclass
+class PersonWorthMeeting:
+    participant: Participant
+    score: float
+    reasons: list[str]
+    request: MeetingRequest | None = None  # ours to them, or theirs to us
+
+
+def recommendations_for(participant: Participant, *, language: str = "fr") -> list[PersonWorthMeeting]:
+    ranked = session_recommendations(participant.session, language=language).get(str(participant.pk), [])
+    others = {
+        p.pk: p for p in participants_of(participant.session).filter(pk__in=[int(r.id) for r in ranked])
+    }
+    requests = requests_between(participant)
+    return [
+        PersonWorthMeeting(others[int(r.id)], r.score, r.reasons, requests.get(int(r.id)))
+        for r in ranked
+        if int(r.id) in others
+    ]
+
+
+def requests_between(participant: Participant) -> dict[int, MeetingRequest]:
+    """Each other participant's pk → the request between them and `participant`, either way."""
+    result = {}
+    for request in MeetingRequest.objects.filter(Q(sender=participant) | Q(recipient=participant)):
+        result[request.recipient_id if request.sender_id == participant.pk else request.sender_id] = request
+    return result
+
+
+# Requests
+
+
+def requests_received(participant: Participant) -> list[MeetingRequest]:
+    return list(
+        participant.received_requests.select_related("sender__person", "sender__organisation").order_by(
+            "status", "-created"
+        )
+    )
+
+
+def requests_sent(participant: Participant) -> list[MeetingRequest]:
+    return list(
+        participant.sent_requests.select_related("recipient__person", "recipient__organisation").order_by(
+            "status", "-created"
+        )
+    )
+
+
+def request_for_participant(participant: Participant, pk: int) -> MeetingRequest:
+    """A request `participant` is a side of (DoesNotExist for anyone else's)."""
+    return MeetingRequest.objects.select_related("sender__person", "recipient__person", "session").get(
+        Q(sender=participant) | Q(recipient=participant), pk=pk
+    )
+
+
+def requests_of_session(session: B2BSession) -> QuerySet[MeetingRequest]:
+    return MeetingRequest.objects.filter(session=session).select_related(
+        "sender__person", "sender__organisation", "recipient__person", "recipient__organisation"
+    )
+
+
+# Scheduling
+
+
+def scheduling_instance(session: B2BSession) -> dict:
+    """The scheduler's input (issue 3's contract) for the session's accepted requests. Published meetings
+    still to come or held are locked; requests whose meeting was a no-show are not scheduled again."""
+    slots = list(session.slots.select_related("day_part").order_by("start"))
+    tables = list(session.tables.order_by("number"))
+    participants = list(
+        Participant.objects.filter(session=session).prefetch_related("unavailable").order_by("pk")
+    )
+    published = {
+        m.request_id: m
+        for m in Meeting.objects.filter(LIVE, session=session).only("request", "slot", "table", "status")
+    }
+    requests = [
+        r
+        for r in MeetingRequest.objects.filter(
+            session=session, status=MeetingRequest.Status.ACCEPTED
+        ).order_by("pk")
+        if not (r.pk in published and published[r.pk].status == Meeting.Status.NO_SHOW)
+    ]
+    wanted = {r.pk for r in requests}
+    items = []
+    for participant in participants:
+        item: dict = {"id": f"p{participant.pk}"}
+        away = {part.pk for part in participant.unavailable.all()}
+        if away:
+            item["available"] = [f"s{s.pk}" for s in slots if s.day_part_id not in away]
+        if session.max_meetings is not None:
+            item["max_meetings"] = session.max_meetings
+        if participant.booth_id:
+            item["table"] = f"t{participant.booth_id}"
+        items.append(item)
+    return {
+        "slots": [
+            {
+                "id": f"s{s.pk}",
+                "start": s.start.isoformat(),
+                "end": s.end.isoformat(),
+                "session": s.day_part.label,
+            }
+            for s in slots
+        ],
+        "tables": [{"id": f"t{t.pk}"} for t in tables],
+        "participants": items,
+        "requests": [
+            {"id": f"r{r.pk}", "participants": [f"p{r.sender_id}", f"p{r.recipient_id}"], "weight": r.weight}
+            for r in requests
+        ],
+        "locked": [
+            {"request": f"r{m.request_id}", "slot": f"s{m.slot_id}", "table": f"t{m.table_id}"}
+            for m in published.values()
+            if m.status in (Meeting.Status.SCHEDULED, Meeting.Status.HELD) and m.request_id in wanted
+        ],
+    }
+
+
+def runs_of(session: B2BSession) -> QuerySet[SchedulingRun]:
+    return session.runs.select_related("started_by")
+
+
+_ID = re.compile(r"\b([prst])(\d+)\b")
+
+
+@dataclass
+class RunReport:
+    run: SchedulingRun
+    stats: dict
+    unscheduled: list[tuple[MeetingRequest | None, str]]
+    people_without_meeting: list[Participant]
+    meetings: int
+
+
+def run_report(run: SchedulingRun) -> RunReport:
+    """A run's figures, with the engine's ids in its reasons replaced by names."""
+    session = run.session
+    names = {f"p{p.pk}": p.name for p in Participant.objects.filter(session=session).select_related("person")}
+    tables = {f"t{t.pk}": t.label for t in session.tables.all()}
+    requests = {f"r{r.pk}": r for r in requests_of_session(session)}
+
+    def readable(text: str) -> str:
+        return _ID.sub(lambda m: names.get(m.group(0)) or tables.get(m.group(0)) or m.group(0), text)
+
+    unscheduled = [(requests.get(item["request"]), readable(item["reason"])) for item in run.unscheduled]
+    lonely_ids = run.stats.get("people_without_meeting", [])
+    lonely = list(Participant.objects.filter(pk__in=lonely_ids).select_related("person", "organisation"))
+    return RunReport(run, run.stats, unscheduled, lonely, run.meetings.count())
+
+
+# Agendas
+
+
+def _meetings(session: B2BSession) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(session=session).select_related(
+        "slot",
+        "table",
+        "request__sender__person",
+        "request__sender__organisation",
+        "request__recipient__person",
+        "request__recipient__organisation",
+    )
+
+
+@dataclass
+class AgendaItem:
+    meeting: Meeting
+    other: Participant
+    reasons: list[str] = field(default_factory=list)
+    outcome: MeetingOutcome | None = None
+
+
+def common_ground(one: Participant, other: Participant) -> list[str]:
+    """Short reasons why two people meet, shown on agendas: their shared sectors and languages."""
+    reasons = []
+    shared = sorted({s.name for s in one.sectors.all()} & {s.name for s in other.sectors.all()})
+    if shared:
+        reasons.append(_("Sectors in common: %(sectors)s") % {"sectors": ", ".join(shared)})
+    languages = [code.upper() for code in one.languages if code in other.languages]
+    if languages:
+        reasons.append(_("Languages in common: %(languages)s") % {"languages": ", ".join(languages)})
+    return reasons
+
+
+def agenda_for(participant: Participant) -> list[AgendaItem]:
+    """The participant's meetings on the published agenda, in time order."""
+    meetings = (
+        _meetings(participant.session)
+        .filter(LIVE)
+        .filter(Q(request__sender=participant) | Q(request__recipient=participant))
+        .prefetch_related(
+            "request__sender__sectors",
+            "request__recipient__sectors",
+            Prefetch("outcomes", queryset=MeetingOutcome.objects.filter(participant=participant)),
+        )
+        .order_by("slot__start")
+    )
+    participant = Participant.objects.prefetch_related("sectors").get(pk=participant.pk)
+    items = []
+    for meeting in meetings:
+        other = meeting.request.other(participant)
+        reasons = common_ground(participant, other)
+        if meeting.request.message:
+            reasons.append(meeting.request.message)
+        outcomes = list(meeting.outcomes.all())
+        items.append(AgendaItem(meeting, other, reasons, outcomes[0] if outcomes else None))
+    return items
+
+
+def by_local_day(session: B2BSession, items: list, *, key=lambda item: item.meeting.slot.start):
+    tz = session.tzinfo
+    return [(day, list(group)) for day, group in groupby(items, key=lambda i: key(i).astimezone(tz).date())]
+
+
+@dataclass
+class PlanRow:
+    slot: Slot
+    meetings: list[Meeting]
+
+
+def table_plan(
+    session: B2BSession, *, published: bool = True, run: SchedulingRun | None = None
+) -> list[PlanRow]:
+    """Every slot with its meetings by table number: the published agenda, or a run's proposal."""
+    meetings = _meetings(session)
+    meetings = meetings.filter(run=run) if run is not None else meetings.filter(LIVE)
+    by_slot = defaultdict(list)
+    for meeting in meetings.order_by("slot__start", "table__number"):
+        by_slot[meeting.slot_id].append(meeting)
+    return [PlanRow(slot, by_slot.get(slot.pk, [])) for slot in session.slots.order_by("start")]
+
+
+def check_in_counts(session: B2BSession) -> dict[str, int]:
+    counts = Counter(Meeting.objects.filter(session=session, published=True).values_list("status", flat=True))
+    return {status: counts.get(status, 0) for status in Meeting.Status.values}
+
+
+def meeting_get(session: B2BSession, pk: int) -> Meeting:
+    return _meetings(session).get(pk=pk)
+
+
+# Report
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    width: float  # 0 to 100, for the SVG bar
+
+
+def _bars(counter: Counter) -> list[Bar]:
+    top = max(counter.values(), default=0) or 1
+    return [Bar(str(label), value, round(100 * value / top, 1)) for label, value in counter.most_common()]
+
+
+@dataclass
+class SessionReport:
+    requested: int
+    accepted: int
+    scheduled: int
+    held: int
+    no_show: int
+    outcomes: list[Bar]
+    country_pairs: list[Bar]
+    sectors: list[Bar]
+    rows: list[dict]
+
+
+def session_report(session: B2BSession) -> SessionReport:
+    """What came of the session: requests, meetings, check-ins, outcomes (the better of the two sides'),
+    by pair of countries and by sector."""
+    requests = MeetingRequest.objects.filter(session=session)
+    meetings = list(
+        _meetings(session)
+        .filter(LIVE)
+        .prefetch_related("request__sender__sectors", "request__recipient__sectors", "outcomes")
+    )
+    ranks = {value: n for n, value in enumerate(MeetingOutcome.Result.values)}
+    labels = dict(MeetingOutcome.Result.choices)
+    outcomes, pairs, sectors = Counter(), Counter(), Counter()
+    rows = []
+    for meeting in meetings:
+        a, b = meeting.request.sender, meeting.request.recipient
+        countries = sorted(
+            (p.organisation.get_country_display() if p.organisation and p.organisation.country else "—")
+            for p in (a, b)
+        )
+        pair = " – ".join(countries)
+        best = max((o.outcome for o in meeting.outcomes.all()), key=ranks.get, default="")
+        if meeting.status == Meeting.Status.HELD:
+            pairs[pair] += 1
+            for name in {s.name for s in a.sectors.all()} | {s.name for s in b.sectors.all()}:
+                sectors[name] += 1
+            if best:
+                outcomes[labels[best]] += 1
+        rows.append(
+            {
+                "start": meeting.slot.start.astimezone(session.tzinfo),
+                "table": meeting.table.label,
+                "a": a.name,
+                "a_organisation": a.organisation_name,
+                "b": b.name,
+                "b_organisation": b.organisation_name,
+                "countries": pair,
+                "status": meeting.get_status_display(),
+                "outcome": str(labels[best]) if best else "",
+            }
+        )
+    return SessionReport(
+        requested=requests.count(),
+        accepted=requests.filter(status=MeetingRequest.Status.ACCEPTED).count(),
+        scheduled=len(meetings),
+        held=sum(m.status == Meeting.Status.HELD for m in meetings),
+        no_show=sum(m.status == Meeting.Status.NO_SHOW for m in meetings),
+        outcomes=_bars(outcomes),
+        country_pairs=_bars(pairs),
+        sectors=_bars(sectors)[:15],
+        rows=rows,
+    )
+
+
+def local_time(session: B2BSession, moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(session.tzinfo)

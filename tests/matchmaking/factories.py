@@ -1,0 +1,38 @@
+import datetime as dt
+
+from maillage.matchmaking import services
+from maillage.matchmaking.models import B2BSession
+from tests.factories import OrganiserFactory, PersonFactory, UserFactory
+
+DAY = dt.date(2027, 4, 7)
+
+
+def session_make(
+    *, status=B2BSession.Status.OPEN, tables=3, slots=4, timezone_name="America/Toronto", **fields
+):
+    """A one-morning session: `slots` meetings of 20 minutes from 09:00 (with 5-minute breaks)."""
+    end = dt.time(9 + (slots * 25) // 60, (slots * 25) % 60)
+    return services.b2b_session_create(
+        organiser=fields.pop("organiser", None) or OrganiserFactory(),
+        name=fields.pop("name", "Mission Québec–Bordeaux"),
+        days=[DAY],
+        parts=[services.DayPartSpec("am", dt.time(9), end)],
+        tables=tables,
+        timezone_name=timezone_name,
+        status=status,
+        **fields,
+    )
+
+
+def participant_make(session, *, user=None, with_account=True, **fields):
+    if with_account and user is None:
+        user = UserFactory()
+    person = PersonFactory(user=user, **({"email": user.email} if user else {}))
+    return services.participant_register(
+        session=session,
+        person=person,
+        offers=fields.pop("offers", "Conception de capteurs IoT"),
+        needs=fields.pop("needs", "Distributeurs en Europe"),
+        by_organiser=True,
+        **fields,
+    )
