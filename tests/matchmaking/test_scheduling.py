@@ -80,7 +80,7 @@ def test_rerun_locks_published_meetings_and_tells_only_those_whose_meetings_chan
     assert late.pk in after
     assert {p.pk for p in told} == {dave.pk, carol.pk}
     assert sorted(m.to[0] for m in mail.outbox) == sorted([dave.person.email, carol.person.email])
-    assert "changed" in mail.outbox[0].subject
+    assert "a changé" in mail.outbox[0].subject
 
 
 def test_a_failed_run_leaves_the_published_agenda_untouched(
@@ -101,7 +101,7 @@ def test_a_failed_run_leaves_the_published_agenda_untouched(
 
 def test_only_one_run_at_a_time(session, trio, organiser):
     services.scheduling_run_start(session=session, user=organiser)
-    with pytest.raises(Exception, match="already running"):
+    with pytest.raises(Exception, match="déjà en cours"):
         services.scheduling_run_start(session=session, user=organiser)
 
 
@@ -127,7 +127,7 @@ def test_outcomes_and_report(session, trio, organiser, django_capture_on_commit_
     services.meeting_check_in(meeting=meeting, status=Meeting.Status.HELD)
     services.meeting_outcome_record(meeting=meeting, participant=alice, outcome="lead", notes="Devis")
     services.meeting_outcome_record(meeting=meeting, participant=bob, outcome="contract")
-    with pytest.raises(Exception, match="Only the two people"):
+    with pytest.raises(Exception, match="Seules les deux personnes"):
         services.meeting_outcome_record(meeting=meeting, participant=carol, outcome="lead")
     report = selectors.session_report(session)
     assert (report.requested, report.scheduled, report.held) == (2, 2, 1)

@@ -37,16 +37,16 @@ def test_register_takes_offers_and_sectors_from_the_organisation_when_empty(sess
 def test_register_refuses_a_closed_session_and_twice():
     session = session_make(status=B2BSession.Status.DRAFT)
     person = PersonFactory()
-    with pytest.raises(ValidationError, match="not open"):
+    with pytest.raises(ValidationError, match="ne sont pas ouvertes"):
         services.participant_register(session=session, person=person)
     services.participant_register(session=session, person=person, by_organiser=True)
-    with pytest.raises(ValidationError, match="already registered"):
+    with pytest.raises(ValidationError, match="figure déjà parmi les participants"):
         services.participant_register(session=session, person=person, by_organiser=True)
 
 
 def test_register_refuses_after_registration_closes():
     session = session_make(registration_closes=timezone.now() - dt.timedelta(hours=1))
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="sont closes"):
         services.participant_register(session=session, person=PersonFactory())
 
 
@@ -65,18 +65,18 @@ def test_request_send_notifies_the_recipient_in_their_language(
 
 
 def test_request_send_refuses_oneself_twice_after_deadline_and_outsiders(session, alice, bob):
-    with pytest.raises(ValidationError, match="yourself"):
+    with pytest.raises(ValidationError, match="vous envoyer une demande"):
         services.meeting_request_send(sender=alice, recipient=alice)
     services.meeting_request_send(sender=alice, recipient=bob)
-    with pytest.raises(ValidationError, match="already asked"):
+    with pytest.raises(ValidationError, match="Vous avez déjà demandé"):
         services.meeting_request_send(sender=alice, recipient=bob)
     outsider = participant_make(session_make(name="Autre", slug="autre"))
-    with pytest.raises(ValidationError, match="does not take part"):
+    with pytest.raises(ValidationError, match="ne participe pas"):
         services.meeting_request_send(sender=alice, recipient=outsider)
     session.request_deadline = timezone.now() - dt.timedelta(minutes=1)
     session.save()
     carol = participant_make(session)
-    with pytest.raises(ValidationError, match="deadline"):
+    with pytest.raises(ValidationError, match="date limite des demandes est passée"):
         services.meeting_request_send(sender=carol, recipient=bob)
 
 
@@ -109,7 +109,7 @@ def test_a_request_back_is_recognised_as_mutual_and_accepts_the_first(
 def test_accept_then_decline_is_refused(session, alice, bob):
     request = services.meeting_request_send(sender=alice, recipient=bob)
     services.meeting_request_accept(request=request)
-    with pytest.raises(ValidationError, match="already been answered"):
+    with pytest.raises(ValidationError, match="déjà reçu une réponse"):
         services.meeting_request_decline(request=request)
 
 
@@ -118,5 +118,5 @@ def test_organiser_adds_an_accepted_request_after_the_deadline(session, alice, b
     session.save()
     request = services.meeting_request_organiser_add(sender=alice, recipient=bob, priority=2)
     assert (request.status, request.by_organiser) == ("accepted", True)
-    with pytest.raises(ValidationError, match="already have a request"):
+    with pytest.raises(ValidationError, match="Il existe déjà une demande"):
         services.meeting_request_organiser_add(sender=bob, recipient=alice)
