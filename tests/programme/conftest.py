@@ -1,7 +1,13 @@
 import pytest
+from django.core.cache import cache
 
 from . import schemas
 from .factories import EditionFactory, EventFactory, RoomFactory, TrackFactory, VenueFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
 
 
 @pytest.fixture

@@ -2,10 +2,12 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from maillage.programme import services
 from maillage.programme.models import Activity, Audience, Favourite
 
 from .factories import (
@@ -58,9 +60,11 @@ def test_agenda_makes_a_fixed_number_of_queries(client, edition, event, room, tr
 
     add(1)
     client.get(agenda_url(edition))
+    cache.clear()  # measure the rendering, not the cache
     with CaptureQueriesContext(connection) as one:
         client.get(agenda_url(edition))
     add(2)
+    cache.clear()
     with CaptureQueriesContext(connection) as three:
         assert client.get(agenda_url(edition)).content.decode().count('class="card"') == 3
     assert len(three.captured_queries) == len(one.captured_queries)
@@ -218,3 +222,49 @@ def test_pages_show_times_in_the_edition_time_zone_not_the_server_one(client, db
 
 def test_programme_home_goes_to_the_only_published_edition(client, edition):
     assert client.get(reverse("programme:edition_list")).url == agenda_url(edition)
+
+
+def test_agenda_with_ids_shows_the_visitor_selection_only(client, edition, event, room):
+    kept = ActivityFactory(
+        event=event, title_fr="Robotique", room=room, start=at(edition, "2027-04-06 10:00")
+    )
+    ActivityFactory(event=event, title_fr="Musique", room=room, start=at(edition, "2027-04-06 12:00"))
+    draft = ActivityFactory(
+        event=event,
+        title_fr="Brouillon",
+        status=Activity.Status.DRAFT,
+        room=room,
+        start=at(edition, "2027-04-06 14:00"),
+    )
+    html = client.get(agenda_url(edition), {"ids": f"{kept.pk},{draft.pk},x"}).content.decode()
+    assert html.count('class="card"') == 1
+    assert "Robotique" in html
+    assert f'name="ids" value="{kept.pk},{draft.pk},x"' in html
+    assert client.get(agenda_url(edition), {"ids": ""}).content.decode().count('class="card"') == 0
+
+
+def test_selection_calendar_holds_published_activities_by_id(client, edition, event, room):
+    kept = ActivityFactory(
+        event=event, title_fr="Robotique", room=room, start=at(edition, "2027-04-06 10:00")
+    )
+    ActivityFactory(event=event, title_fr="Musique", room=room, start=at(edition, "2027-04-06 12:00"))
+    url = reverse("programme:export_selection_ical", args=[edition.slug])
+    calendar = icalendar.Calendar.from_ical(client.get(url, {"ids": str(kept.pk)}).content)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Robotique"]
+
+
+def test_cached_agenda_follows_every_change_of_an_activity(client, edition, event, room):
+    activity = ActivityFactory(
+        event=event, title_fr="Robotique", room=room, start=at(edition, "2027-04-06 10:00")
+    )
+    assert "10:00" in client.get(agenda_url(edition)).content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        client.get(agenda_url(edition))
+    assert len(cached) <= 6
+    services.activity_place(activity=activity, room=room, start=at(edition, "2027-04-06 11:00"))
+    html = client.get(agenda_url(edition)).content.decode()
+    assert "11:00" in html
+    services.activity_update(activity=activity, title_fr="Robotique sociale")
+    assert "Robotique sociale" in client.get(agenda_url(edition)).content.decode()
+    activity.delete()
+    assert client.get(agenda_url(edition)).content.decode().count('class="card"') == 0

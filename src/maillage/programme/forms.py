@@ -1,11 +1,15 @@
 import datetime as dt
 
 from django import forms
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import Audience, Edition, Language
+from maillage.directory.models import Person
+
+from .models import Activity, Audience, Edition, Event, Language, Room, Speaker, Track, Venue
 from .selectors import ProgrammeFilters
+from .services import ACTIVITY_FIELDS
 
 
 class AgendaFilterForm(forms.Form):
@@ -29,6 +33,8 @@ class AgendaFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any language")), (Language.FR, _("French")), (Language.EN, _("English"))],
     )
+
+    ids = forms.CharField(required=False, max_length=4000, widget=forms.HiddenInput)
 
     def __init__(self, *args, edition: Edition, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,7 +60,16 @@ class AgendaFilterForm(forms.Form):
             audience=data.get("audience", ""),
             language=data.get("language", ""),
             query=data.get("q", ""),
+            ids=parse_ids(self.data.get("ids")),
         )
+
+
+def parse_ids(value: str | None) -> tuple[int, ...] | None:
+    """Activity ids from "12,15,40" (at most 500; anything else is skipped); None when not given."""
+    if value is None:
+        return None
+    ids = [int(part) for part in value.split(",")[:500] if part.strip().isdigit()]
+    return tuple(dict.fromkeys(ids))
 
 
 # The parts of a day a speaker can mark as unavailable, in the edition's local time.
@@ -99,3 +114,152 @@ class SpeakerProfileForm(forms.Form):
 
     def intervals(self) -> list[tuple[dt.datetime, dt.datetime]]:
         return [day_part_interval(self.edition, key) for key in self.cleaned_data["unavailable"]]
+
+
+# Organisers' forms: plain ModelForms; views hand their cleaned data to the services.
+
+
+class EditionTimesMixin:
+    """Date-times typed and shown in the edition's time zone, whatever the site's."""
+
+    def full_clean(self):
+        with timezone.override(self.edition.tzinfo):
+            super().full_clean()
+
+
+def _local_input() -> forms.DateTimeInput:
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = [
+            "name", "slug", "timezone", "start_date", "end_date", "day_start", "day_end", "grid_minutes",
+            "published",
+        ]  # fmt: skip
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "day_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "day_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["name", "kind", "audience"]
+
+
+class VenueForm(forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = ["name", "slug", "address", "city"]
+
+
+class TravelForm(forms.Form):
+    """Minutes from this venue to each other venue of the edition (stored both ways)."""
+
+    def __init__(self, *args, venue: Venue, others: list[Venue], current: dict[int, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.others = others
+        for other in others:
+            self.fields[f"to_{other.pk}"] = forms.IntegerField(
+                label=other.name, min_value=0, max_value=600, required=False, initial=current.get(other.pk)
+            )
+
+    def minutes(self) -> list[tuple[Venue, int]]:
+        return [
+            (other, self.cleaned_data[f"to_{other.pk}"])
+            for other in self.others
+            if self.cleaned_data.get(f"to_{other.pk}") is not None
+        ]
+
+
+class RoomForm(forms.ModelForm):
+    class Meta:
+        model = Room
+        fields = ["name", "capacity", "accessible"]
+
+
+class TrackForm(forms.ModelForm):
+    class Meta:
+        model = Track
+        fields = ["slug", "name_fr", "name_en", "colour"]
+        widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
+
+
+class SpeakerForm(forms.ModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["person", "guest_name", "bio_fr", "bio_en"]
+        widgets = {"bio_fr": forms.Textarea(attrs={"rows": 4}), "bio_en": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.order_by("last_name", "first_name")
+
+
+class IntervalForm(EditionTimesMixin, forms.Form):
+    start = forms.DateTimeField(label=_("From"), widget=_local_input())
+    end = forms.DateTimeField(label=_("To"), widget=_local_input())
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+    def __init__(self, *args, edition: Edition, with_reason: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edition = edition
+        if not with_reason:
+            del self.fields["reason"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            raise forms.ValidationError(_("An interval must end after it starts."))
+        return data
+
+
+class ActivityForm(forms.ModelForm):
+    speakers = forms.ModelMultipleChoiceField(
+        label=_("Speakers"),
+        queryset=Speaker.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Activity
+        fields = ["event", *ACTIVITY_FIELDS]
+        widgets = {
+            "description_fr": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, edition: Edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = edition.events.all()
+        self.fields["track"].queryset = edition.tracks.all()
+        self.fields["speakers"].queryset = edition.speakers.select_related("person")
+        if self.instance.pk:
+            del self.fields["event"]
+            self.initial["speakers"] = [link.speaker_id for link in self.instance.activity_speakers.all()]
+
+
+class PlaceForm(EditionTimesMixin, forms.Form):
+    """Put an activity in a room at a time (the organiser's grid)."""
+
+    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none())
+    start = forms.DateTimeField(label=_("Start"), widget=_local_input())
+    fixed = forms.BooleanField(label=_("Fixed (the optimiser leaves it there)"), required=False)
+
+    def __init__(self, *args, edition: Edition, rooms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edition = edition
+        self.fields["room"].queryset = Room.objects.filter(venue__edition=edition).select_related("venue")
+        if rooms is not None:  # already loaded: no query per form on the grid
+            self.fields["room"].choices = [("", "---------")] + [(room.pk, str(room)) for room in rooms]
+
+
+class RunForm(forms.Form):
+    time_limit = forms.IntegerField(label=_("Time limit (seconds)"), min_value=1, max_value=600, initial=30)
+    seed = forms.IntegerField(label=_("Seed"), min_value=0, initial=0, required=False)

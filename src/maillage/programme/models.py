@@ -49,6 +49,18 @@ class Edition(models.Model):
     )
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
+    day_start = models.TimeField(
+        _("days start at"), default=dt.time(8), help_text=_("No activity starts earlier, local time.")
+    )
+    day_end = models.TimeField(
+        _("days end at"), default=dt.time(23), help_text=_("Every activity ends by then, local time.")
+    )
+    grid_minutes = models.PositiveSmallIntegerField(
+        _("grid (minutes)"),
+        default=15,
+        validators=[MinValueValidator(5)],
+        help_text=_("Activities start on this grid, counted from the start of the day."),
+    )
     published = models.BooleanField(_("published"), default=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -60,7 +72,10 @@ class Edition(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")), name="edition_ends_after_start"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(day_end__gt=models.F("day_start")), name="edition_day_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -418,3 +433,52 @@ class Favourite(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ★ {self.activity}"
+
+
+class ProgrammeRun(models.Model):
+    """One run of the optimiser for an edition: its proposal waits for an organiser to apply or discard it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Running")
+        FINISHED = "finished", _("Proposal ready")
+        FAILED = "failed", _("Failed")
+        APPLIED = "applied", _("Applied")
+        DISCARDED = "discarded", _("Discarded")
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="runs", verbose_name=_("edition")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED)
+    time_limit = models.FloatField(_("time limit (seconds)"), validators=[MinValueValidator(0.1)])
+    seed = models.PositiveIntegerField(_("seed"), default=0)
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(_("started"), null=True, blank=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The engine's statistics, plus the first-fit baseline's missed favourites.
+    stats = models.JSONField(_("statistics"), default=dict, blank=True)
+    # [{"activity": pk, "room": pk, "start": ISO 8601 with offset}]
+    placements = models.JSONField(default=list, blank=True)
+    # [{"activity": pk, "reason": text}]
+    unplaced = models.JSONField(default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("optimiser run")
+        verbose_name_plural = _("optimiser runs")
+
+    def __str__(self) -> str:
+        return f"{self.edition} · {self.created:%Y-%m-%d %H:%M}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -18,6 +18,7 @@ from .models import (
     Edition,
     Event,
     Favourite,
+    ProgrammeRun,
     Room,
     RoomUnavailability,
     Speaker,
@@ -266,3 +267,153 @@ def favourite_star(*, user: User, activity: Activity) -> Favourite:
 @transaction.atomic
 def favourite_unstar(*, user: User, activity: Activity) -> None:
     Favourite.objects.filter(user=user, activity=activity).delete()
+
+
+# Organisers' edits: each one checks the whole object before saving it.
+
+
+def _update(obj, fields: dict, allowed: Iterable[str]):
+    allowed = set(allowed)
+    for name, value in fields.items():
+        if name not in allowed:
+            raise ValueError(f"Unknown field: {name}")
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+EDITION_FIELDS = [
+    "name", "slug", "timezone", "start_date", "end_date", "day_start", "day_end", "grid_minutes", "published",
+]  # fmt: skip
+
+
+@transaction.atomic
+def edition_update(*, edition: Edition, **fields) -> Edition:
+    return _update(edition, fields, EDITION_FIELDS)
+
+
+@transaction.atomic
+def event_update(*, event: Event, **fields) -> Event:
+    return _update(event, fields, ["name", "kind", "audience"])
+
+
+@transaction.atomic
+def venue_update(*, venue: Venue, **fields) -> Venue:
+    return _update(venue, fields, ["name", "slug", "address", "city"])
+
+
+@transaction.atomic
+def room_update(*, room: Room, **fields) -> Room:
+    return _update(room, fields, ["name", "capacity", "accessible"])
+
+
+@transaction.atomic
+def room_unavailability_remove(*, unavailability: RoomUnavailability) -> None:
+    unavailability.delete()
+
+
+@transaction.atomic
+def track_update(*, track: Track, **fields) -> Track:
+    return _update(track, fields, ["slug", "name_fr", "name_en", "colour"])
+
+
+@transaction.atomic
+def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
+    speaker = _update(speaker, fields, ["person", "guest_name", "bio_fr", "bio_en"])
+    activity_search_refresh(speaker.activity_speakers.values_list("activity_id", flat=True))
+    return speaker
+
+
+@transaction.atomic
+def speaker_unavailability_add(
+    *, speaker: Speaker, start: dt.datetime, end: dt.datetime
+) -> SpeakerUnavailability:
+    _require_aware(start, end)
+    if end <= start:
+        raise ValidationError(_("An interval must end after it starts."))
+    return SpeakerUnavailability.objects.create(speaker=speaker, start=start, end=end)
+
+
+@transaction.atomic
+def speaker_unavailability_remove(*, unavailability: SpeakerUnavailability) -> None:
+    unavailability.delete()
+
+
+# The optimiser: a run is queued, computed in the background, then applied or discarded by an organiser.
+
+
+@transaction.atomic
+def programme_run_start(
+    *, edition: Edition, user: User | None, time_limit: float, seed: int = 0
+) -> ProgrammeRun:
+    from .tasks import programme_run_execute_task
+
+    run = ProgrammeRun(edition=edition, requested_by=user, time_limit=time_limit, seed=seed)
+    run.full_clean()
+    run.save()
+    transaction.on_commit(lambda: programme_run_execute_task.delay(run.pk))
+    return run
+
+
+def programme_run_execute(*, run_id: int) -> ProgrammeRun:
+    """Compute the proposal of a queued run. Nothing but the run changes, whatever happens."""
+    from . import engines, selectors
+
+    with transaction.atomic():
+        run = ProgrammeRun.objects.select_for_update().select_related("edition").get(pk=run_id)
+        if run.status != ProgrammeRun.Status.QUEUED:
+            return run
+        run.status, run.started = ProgrammeRun.Status.RUNNING, timezone.now()
+        run.save(update_fields=["status", "started"])
+    try:
+        state = selectors.edition_state(run.edition)
+        data = selectors.engine_instance(state, activities=state.activities, fixed=True)
+        proposal = engines.optimise(data, time_limit=run.time_limit, seed=run.seed)
+    except Exception as error:
+        run.status, run.error = ProgrammeRun.Status.FAILED, str(error) or error.__class__.__name__
+    else:
+        run.status = ProgrammeRun.Status.FINISHED
+        run.stats = proposal.stats
+        run.placements = [
+            {"activity": int(p.activity[1:]), "room": int(p.room[1:]), "start": p.start.isoformat()}
+            for p in proposal.placements
+        ]
+        run.unplaced = [{"activity": int(a[1:]), "reason": reason} for a, reason in proposal.unplaced]
+    run.finished = timezone.now()
+    run.save(update_fields=["status", "error", "stats", "placements", "unplaced", "finished"])
+    return run
+
+
+@transaction.atomic
+def programme_run_apply(*, run: ProgrammeRun) -> int:
+    """Write a finished run's proposal: every movable activity to its proposed room and start (unplaced when
+    the proposal could not place it); fixed activities stay. Returns how many activities changed."""
+    run = ProgrammeRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != ProgrammeRun.Status.FINISHED:
+        raise ValidationError(_("Only a finished proposal can be applied."))
+    proposed = {p["activity"]: (p["room"], dt.datetime.fromisoformat(p["start"])) for p in run.placements}
+    rooms = set(Room.objects.filter(venue__edition=run.edition_id).values_list("pk", flat=True))
+    changed = []
+    for activity in Activity.objects.filter(event__edition=run.edition_id, fixed=False).select_for_update():
+        room_id, start = proposed.get(activity.pk, (None, None))
+        if room_id is not None and room_id not in rooms:
+            room_id, start = None, None
+        if (activity.room_id, activity.start) != (room_id, start):
+            activity.room_id, activity.start = room_id, start
+            changed.append(activity)
+    Activity.objects.bulk_update(changed, ["room", "start"], batch_size=500)
+    if changed:
+        Activity.objects.filter(pk__in=[a.pk for a in changed]).update(updated=timezone.now())
+    run.status = ProgrammeRun.Status.APPLIED
+    run.save(update_fields=["status"])
+    return len(changed)
+
+
+@transaction.atomic
+def programme_run_discard(*, run: ProgrammeRun) -> ProgrammeRun:
+    if run.status not in (ProgrammeRun.Status.FINISHED, ProgrammeRun.Status.FAILED):
+        raise ValidationError(_("Only a finished proposal can be discarded."))
+    run.status = ProgrammeRun.Status.DISCARDED
+    run.save(update_fields=["status"])
+    return run

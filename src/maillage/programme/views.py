@@ -1,13 +1,18 @@
+import hashlib
 import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,10 +23,11 @@ from .exports.c3voc import schedule_json
 from .exports.csv import programme_csv
 from .exports.frab import schedule_xml
 from .exports.ical import calendar_for
-from .forms import AgendaFilterForm, SpeakerProfileForm, day_part_interval
+from .forms import AgendaFilterForm, SpeakerProfileForm, day_part_interval, parse_ids
 from .models import Activity, Edition, Speaker, Track
 
 FEED_SALT = "maillage.programme.agenda-feed"
+AGENDA_CACHE_SECONDS = 60
 
 
 def _edition(request, slug: str) -> Edition:
@@ -51,16 +57,49 @@ def agenda(request, edition):
     edition = _edition(request, edition)
     form = AgendaFilterForm(request.GET, edition=edition)
     filters = form.filters()
-    activities = selectors.programme_for_edition(edition, filters)
+
+    def results() -> str:
+        activities = selectors.programme_for_edition(edition, filters)
+        context = {
+            "edition": edition,
+            "days": selectors.by_local_day(edition, activities),
+            "count": len(activities),
+            "starred": selectors.starred_ids(request.user, edition),
+        }
+        return render_to_string("programme/_agenda_results.html", context, request)
+
+    if request.user.is_authenticated:  # their stars are in the page
+        html = results()
+    else:
+        # Visitors all see the same list: kept for a minute, and at once out of date when an activity of the
+        # edition changes (its version is in the key). Renamed rooms or speakers show within the minute.
+        key = (
+            "programme:agenda:"
+            + hashlib.sha256(
+                repr(
+                    (
+                        edition.pk,
+                        edition.updated,
+                        selectors.programme_version(edition),
+                        get_language(),
+                        filters,
+                    )
+                ).encode()
+            ).hexdigest()
+        )
+        html = cache.get(key)
+        if html is None:
+            html = results()
+            cache.set(key, html, AGENDA_CACHE_SECONDS)
+    if request.htmx:
+        return HttpResponse(html)
     context = {
         "edition": edition,
         "form": form,
-        "days": selectors.by_local_day(edition, activities),
-        "count": len(activities),
-        "starred": selectors.starred_ids(request.user, edition),
+        "results": mark_safe(html),  # noqa: S308 - our own template, rendered (and escaped) above
+        "selection": filters.ids is not None,
     }
-    template = "programme/_agenda_results.html" if request.htmx else "programme/agenda.html"
-    return render(request, template, context)
+    return render(request, "programme/agenda.html", context)
 
 
 def activity_detail(request, edition, pk):
@@ -232,6 +271,15 @@ def export_favourites_ical(request, edition, token):
     activities = selectors.agenda_for_user(user, edition)
     content = calendar_for(edition, activities, name=edition.name, base_url=_base_url(request))
     return _ical_response(content, f"{edition.slug}-agenda.ics")
+
+
+def export_selection_ical(request, edition):
+    """The calendar of a visitor's selection (published activities by id, from the stars kept in the browser)."""
+    edition = _published(request, edition)
+    ids = parse_ids(request.GET.get("ids", "")) or ()
+    activities = list(selectors.activities_public(edition).filter(pk__in=ids))
+    content = calendar_for(edition, activities, name=edition.name, base_url=_base_url(request))
+    return _ical_response(content, f"{edition.slug}-selection.ics")
 
 
 def export_frab(request, edition):

@@ -1,0 +1,97 @@
+"""The one place the programme app calls the optimiser engine (``maillage.engine.programme``).
+
+Callers hand over the engine's JSON contract (the instance as a dict: ids are strings, times ISO 8601) and get
+back plain values of this module, never the engine's own dataclasses; a change of the engine's signatures
+touches this file only.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from maillage.engine import programme as _engine
+from maillage.engine.programme.model import from_minutes as _from_minutes
+from maillage.engine.programme.parse import parse_placements as _parse_placements
+
+
+class EngineInputError(ValueError):
+    """The instance breaks the engine's contract (e.g. two fixed activities in one room at once)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path, self.message = path, message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+@dataclass(frozen=True)
+class FoundConflict:
+    kind: str  # room_double_booked, room_too_small, speaker_double_booked, speaker_unavailable, ...
+    activities: tuple[str, ...]  # activity ids of the instance
+    hard: bool
+    count: int = 1  # attendees concerned, for missed_favourites
+    speaker: str = ""  # the speaker id the engine names, for the speaker kinds
+    message: str = ""  # the engine's own (English) sentence
+
+
+@dataclass(frozen=True)
+class Placement:
+    activity: str
+    room: str
+    start: dt.datetime  # aware, UTC
+
+
+@dataclass(frozen=True)
+class Proposal:
+    placements: list[Placement]
+    unplaced: list[tuple[str, str]]  # (activity id, reason)
+    stats: dict
+
+
+_SPEAKER = re.compile(r'speaker "([^"]+)"')
+
+
+def _instance(data: dict):
+    try:
+        return _engine.parse_instance(data)
+    except _engine.InstanceError as error:
+        raise EngineInputError(error.path, error.message) from None
+
+
+def find_conflicts(data: dict, placements: list[dict]) -> list[FoundConflict]:
+    """Every conflict of ``placements`` (``{"activity", "room", "start"}``, start ISO 8601) in the instance."""
+    instance = _instance(data)
+    try:
+        placed = _parse_placements(instance, {"placements": placements})
+    except _engine.InstanceError as error:
+        raise EngineInputError(error.path, error.message) from None
+    found = []
+    for conflict in _engine.find_conflicts(instance, placed):
+        speaker = ""
+        if conflict.kind.startswith("speaker_"):
+            match = _SPEAKER.search(conflict.message)
+            speaker = match.group(1) if match else ""
+        found.append(
+            FoundConflict(
+                kind=conflict.kind,
+                activities=tuple(conflict.activities),
+                hard=conflict.hard,
+                count=conflict.count,
+                speaker=speaker,
+                message=conflict.message,
+            )
+        )
+    return found
+
+
+def optimise(data: dict, *, time_limit: float, seed: int = 0) -> Proposal:
+    """The optimiser's programme for the instance, with its statistics and the first-fit baseline's misses."""
+    instance = _instance(data)
+    programme = _engine.solve(instance, time_limit=time_limit, seed=seed)
+    stats = dict(programme.stats)
+    stats["baseline_missed_favourites"] = _engine.first_fit(instance).stats["missed_favourites"]
+    return Proposal(
+        placements=[
+            Placement(p.activity, p.room, _from_minutes(p.start, dt.UTC)) for p in programme.placements
+        ],
+        unplaced=[(u.activity, u.reason) for u in programme.unplaced],
+        stats=stats,
+    )

@@ -1,0 +1,10 @@
+"""Background work of the programme: thin tasks taking ids (in-process when no broker is configured)."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def programme_run_execute_task(run_id: int) -> None:
+    services.programme_run_execute(run_id=run_id)
