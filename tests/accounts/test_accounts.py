@@ -78,3 +78,19 @@ def test_members_cannot_invite(member_client, django_capture_on_commit_callbacks
     with django_capture_on_commit_callbacks(execute=True):
         assert member_client.post(reverse("directory:person_invite", args=[person.pk])).status_code == 403
     assert len(mail.outbox) == 0
+
+
+def test_login_ignores_the_case_of_the_email(client, member):
+    response = client.post(
+        reverse("accounts:login"), {"username": member.email.upper(), "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
+def test_email_subjects_stay_on_one_line_and_unescaped(organiser, django_capture_on_commit_callbacks):
+    from maillage.accounts.services import user_invite
+
+    organiser.name = "Dan O'Brien\r\nBcc: x@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        user_invite(email="new@example.org", name="New", language="en", invited_by=organiser)
+    assert mail.outbox[0].subject == "Dan O'Brien Bcc: x@example.org invites you to Maillage"

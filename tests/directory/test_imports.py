@@ -135,3 +135,29 @@ def test_exports_neutralise_formulas_and_imports_restore_the_text():
     assert organisations_import(read_table(exported.encode(), "o.csv")).unchanged == 1
     xlsx = write_xlsx(ORGANISATION_COLUMNS, organisation_rows(), title="o")
     assert organisations_import(read_table(xlsx, "o.xlsx")).unchanged == 1
+
+
+def test_names_without_latin_letters_get_a_stable_key_and_do_not_collide():
+    organisations_import(table("name,kind\n北京科技,company\n東京商事,company\n"))
+    slugs = sorted(Organisation.objects.values_list("slug", flat=True))
+    assert len(set(slugs)) == 2
+    assert all(s.startswith("org-") for s in slugs)
+    assert organisations_import(table("name,kind\n北京科技,company\n")).unchanged == 1
+
+
+def test_damaged_files_are_refused_with_a_message():
+    with pytest.raises(TableError):
+        read_table(("name\n" + "x" * 200_000 + "\n").encode(), "big.csv")
+    good = write_xlsx(["name"], [["Société"]], title="o")
+    import io
+    import zipfile
+
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(TableError):
+        read_table(damaged.getvalue(), "damaged.xlsx")

@@ -113,3 +113,38 @@ def test_french_is_the_default_even_for_an_english_browser(client):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Annuaire" in html
     assert '<html lang="fr">' in html
+
+
+def test_person_email_is_unique_whatever_its_case(organiser_client):
+    from tests.factories import PersonFactory
+
+    PersonFactory(email="julie@example.org")
+    other = PersonFactory(email="other@example.org")
+    response = organiser_client.post(
+        reverse("directory:person_edit", args=[other.pk]),
+        {"first_name": "O", "last_name": "T", "email": "JULIE@example.org", "is_listed": "on"},
+    )
+    assert response.status_code == 200
+    assert "Une autre personne a déjà cette adresse électronique." in response.content.decode()
+
+
+def test_names_with_line_breaks_are_refused(member_client, member):
+    response = member_client.post(
+        reverse("directory:person_edit", args=[member.person.pk]),
+        {"first_name": "Eve\r\nBcc: x", "last_name": "T"},
+    )
+    assert response.status_code == 200
+    member.person.refresh_from_db()
+    assert "\n" not in member.person.first_name
+
+
+def test_inviting_a_person_whose_email_belongs_to_another_persons_account(organiser_client):
+    from tests.factories import PersonFactory, UserFactory
+
+    user = UserFactory(email="a@example.org")
+    PersonFactory(email="a2@example.org", user=user)
+    newcomer = PersonFactory(email="a@example.org")
+    response = organiser_client.post(reverse("directory:person_invite", args=[newcomer.pk]), follow=True)
+    assert response.status_code == 200
+    newcomer.refresh_from_db()
+    assert newcomer.user is None

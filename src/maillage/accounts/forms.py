@@ -11,6 +11,9 @@ from maillage.common.tasks import send_email
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True}))
 
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
 
 class BackgroundPasswordResetForm(PasswordResetForm):
     """Sends the reset link from a background task, in the account's own language."""

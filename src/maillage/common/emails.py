@@ -5,10 +5,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from .tasks import send_email
+from .text import single_line
 
 
 def email_send_later(*, to: str, language: str, template: str, context: dict) -> None:
     with translation.override(language or "fr"):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        subject = single_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}_body.txt", context)
     transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))

@@ -1,7 +1,10 @@
 """Text folding shared by search and import: what people type rarely has the accents or case we stored."""
 
+import hashlib
 import re
 import unicodedata
+
+from django.utils.text import slugify
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -14,3 +17,16 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
+
+
+def slug_for_name(name: str, *, max_length: int = 120) -> str:
+    """A stable URL key for a name, also for names with no Latin letter ("北京科技" -> "org-1f3a9c2b")."""
+    slug = slugify(fold(name))[:max_length].strip("-")
+    if slug:
+        return slug
+    return "org-" + hashlib.sha256(name.strip().encode()).hexdigest()[:8]
+
+
+def single_line(text: str) -> str:
+    """Collapse whitespace, line breaks included: e-mail headers and names must stay on one line."""
+    return " ".join(text.split())

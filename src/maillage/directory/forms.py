@@ -1,7 +1,12 @@
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, Person, Region, Sector
+
+validate_single_line = RegexValidator(
+    r"[\x00-\x1f\x7f]", inverse_match=True, message=_("Write this on one line, without control characters.")
+)
 
 LANGUAGE_CHOICES = [
     ("fr", _("French")),
@@ -95,12 +100,20 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args, by_organiser: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name", "role", "phone"):
+            self.fields[name].validators.append(validate_single_line)
         if not by_organiser:
             # A member keeps their account e-mail and organisation; the network's staff change those.
             del self.fields["organisation"]
             del self.fields["email"]
         else:
             self.fields["organisation"].queryset = Organisation.objects.only("pk", "name").order_by("name")
+
+    def clean_email(self):
+        email = (self.cleaned_data.get("email") or "").strip().lower() or None
+        if email and Person.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another person already has this e-mail address."))
+        return email
 
 
 class ImportForm(forms.Form):

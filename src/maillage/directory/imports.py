@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from maillage.common.text import fold
+from maillage.common.text import fold, slug_for_name
 
 from . import services
 from .models import COUNTRIES, Organisation, Person, Sector
@@ -159,7 +158,7 @@ class OrganisationRowForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("name") and not data.get("slug"):
-            data["slug"] = slugify(data["name"])[:120]
+            data["slug"] = slug_for_name(data["name"])
         if data.get("city") and not data.get("region"):
             self.add_error("region", _("A city needs its region."))
         return data

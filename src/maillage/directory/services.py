@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from importlib import resources
 
 from django.db import connection, transaction
-from django.utils.text import slugify
 
 from maillage.accounts.models import User
+from maillage.common.text import slug_for_name
 
 from .models import City, Organisation, Person, Region, Sector
 from .search import index_text, search_vector_expression
@@ -80,7 +80,7 @@ def place_resolve(
         if region_obj is None:
             region_obj = Region.objects.filter(name__iexact=region.strip()).first()
         if region_obj is None:
-            slug = slugify(f"{country}-{region}")[:80]
+            slug = slug_for_name(f"{country}-{region}", max_length=80)
             region_obj, _ = Region.objects.get_or_create(
                 slug=slug, defaults={"name": region.strip(), "country": country}
             )
@@ -91,7 +91,7 @@ def place_resolve(
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:100] or "organisation"
+    base = slug_for_name(name, max_length=100)
     slug, n = base, 2
     while Organisation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, n = f"{base}-{n}", n + 1

@@ -70,16 +70,24 @@ def _read_csv(data: bytes) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as error:
+        raise TableError(_("The file cannot be read as CSV: %(error)s") % {"error": error}) from None
 
 
 def _read_xlsx(data: bytes) -> list[list[object]]:
+    # openpyxl raises many kinds of errors for a damaged file, and reads the sheet lazily: both inside.
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        rows = []
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
+    except Exception:
         raise TableError(_("The file is not a valid XLSX workbook.")) from None
-    sheet = workbook.worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def write_csv(header: list[str], rows: Iterable[list[object]]) -> bytes:

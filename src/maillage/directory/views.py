@@ -144,6 +144,16 @@ def person_invite(request, pk):
         messages.error(request, _("This person has no e-mail address to invite."))
         return redirect(person)
     language = "en" if person.languages[:1] == ["en"] else "fr"
+    linked_elsewhere = Person.objects.filter(user__email__iexact=person.email).exclude(pk=person.pk).first()
+    if linked_elsewhere is not None:
+        messages.error(
+            request,
+            _(
+                "The account %(email)s already belongs to %(name)s; change one of the two e-mail addresses first."
+            )
+            % {"email": person.email, "name": linked_elsewhere.full_name},
+        )
+        return redirect(person)
     user = account_services.user_invite(
         email=person.email, name=person.full_name, language=language, invited_by=request.user
     )
