@@ -79,3 +79,13 @@ def test_cli_through_maillage_entry_point(tmp_path):
     assert run.returncode == 2
     assert "not valid JSON" in run.stderr
     assert not target.exists()
+
+
+def test_cli_output_folder_missing_exits_2(tmp_path, capsys):
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(_small()), encoding="utf-8")
+
+    code = main([str(source), "--output", str(tmp_path / "nope" / "schedule.json")])
+
+    assert code == 2
+    assert "no such folder" in capsys.readouterr().err

@@ -125,7 +125,10 @@ def test_parse_locked_same_table_twice():
     data = _instance()
     data["participants"].append({"id": "p4"})
     data["requests"].append({"id": "r3", "participants": ["p3", "p4"]})
-    data["locked"] = [{"request": "r1", "slot": "s0", "table": "t1"}, {"request": "r3", "slot": "s0", "table": "t1"}]
+    data["locked"] = [
+        {"request": "r1", "slot": "s0", "table": "t1"},
+        {"request": "r3", "slot": "s0", "table": "t1"},
+    ]
 
     assert _error(data) == 'locked[1].table: table "t1" already hosts "r1" in slot "s0"'
 
@@ -143,7 +146,7 @@ def test_parse_locked_beyond_max_meetings():
     data["participants"][0]["max_meetings"] = 1
     data["locked"] = [{"request": "r1", "slot": "s1"}, {"request": "r2", "slot": "s0"}]
 
-    assert _error(data) == "locked[1]: p1 would have more than 1 meetings"
+    assert _error(data) == "locked[1]: p1 would have more than 1 meeting"
 
 
 def test_parse_locked_between_two_booths():

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maillage.engine.meetings.baseline import first_come
+from maillage.engine.meetings.bound import weight_bound
 from maillage.engine.meetings.parse import parse_instance
 from maillage.engine.meetings.problem import Problem
 from maillage.engine.meetings.solve import solve
@@ -40,7 +41,9 @@ def instances(draw, max_requests: int = 7) -> dict:
         people.append(person)
     pairs = draw(
         st.lists(
-            st.tuples(st.integers(0, n_people - 1), st.integers(0, n_people - 1)).filter(lambda p: p[0] != p[1]),
+            st.tuples(st.integers(0, n_people - 1), st.integers(0, n_people - 1)).filter(
+                lambda p: p[0] != p[1]
+            ),
             max_size=max_requests,
         )
     )
@@ -96,6 +99,7 @@ def test_solve_matches_brute_force(data):
     weight, holes = brute_force(problem)
     assert (schedule.stats["weight"], schedule.stats["holes"]) == (weight, holes)
     assert weight <= schedule.stats["upper_bound"]
+    assert weight <= weight_bound(problem, time_limit=5).bound
     assert schedule.stats["weight"] >= first_come(problem).weight
     assert len(schedule.meetings) + len(schedule.unscheduled) == len(problem.req_ids)
 
@@ -110,4 +114,7 @@ def test_solve_heuristic_alone_is_valid_and_between_baseline_and_bound(data):
 
     assert schedule_errors(problem, schedule.meetings) == []
     assert first_come(problem).weight <= schedule.stats["weight"] <= schedule.stats["upper_bound"]
-    assert schedule.stats["holes"] <= first_come(problem).holes() or schedule.stats["weight"] > first_come(problem).weight
+    assert (
+        schedule.stats["holes"] <= first_come(problem).holes()
+        or schedule.stats["weight"] > first_come(problem).weight
+    )

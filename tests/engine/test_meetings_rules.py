@@ -84,7 +84,7 @@ def test_solve_respects_max_meetings_and_prefers_weight():
     schedule = solve(instance, time_limit=5)
 
     assert list(_slots(schedule)) == ["r1"]
-    assert _reasons(schedule) == {"r0": "a has reached 1 meetings"}
+    assert _reasons(schedule) == {"r0": "a has reached 1 meeting"}
 
 
 def test_solve_one_meeting_per_participant_per_slot():
@@ -166,12 +166,18 @@ def test_solve_avoids_holes():
 
 def test_solve_keeps_the_previous_schedule_when_nothing_forces_a_move():
     people = _people("a", "b", "c", "d")
-    previous = [{"request": "r0", "slot": "s2", "table": "t1"}, {"request": "r1", "slot": "s2", "table": "t0"}]
+    previous = [
+        {"request": "r0", "slot": "s2", "table": "t1"},
+        {"request": "r1", "slot": "s2", "table": "t0"},
+    ]
     instance = _instance(people, [("a", "b"), ("c", "d")], previous=previous)
 
     schedule = solve(instance, time_limit=5)
 
-    assert {m.request: (m.slot, m.table) for m in schedule.meetings} == {"r0": ("s2", "t1"), "r1": ("s2", "t0")}
+    assert {m.request: (m.slot, m.table) for m in schedule.meetings} == {
+        "r0": ("s2", "t1"),
+        "r1": ("s2", "t0"),
+    }
     assert schedule.stats["moved"] == 0
 
 
@@ -189,8 +195,9 @@ def test_validate_reports_broken_rules():
     instance = _instance([{"id": "a", "available": ["s0"]}, {"id": "b"}], [("a", "b")], tables=1)
     problem = Problem.build(instance)
 
-    assert schedule_errors(problem, [Meeting("r0", "s1", "t0")]) == ['a is not available in slot "s1" (request "r0")']
+    assert schedule_errors(problem, [Meeting("r0", "s1", "t0")]) == [
+        'a is not available in slot "s1" (request "r0")'
+    ]
     assert schedule_errors(problem, [Meeting("r0", "s0", "t0"), Meeting("r0", "s0", "t0")]) == [
         'request "r0" is scheduled twice'
     ]
-

@@ -24,8 +24,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="maillage schedule-meetings", description="Schedule B2B meetings (see --help).")
-    parser.add_argument("instance", type=Path, help="instance JSON file (slots, tables, participants, requests)")
-    parser.add_argument("--output", "-o", type=Path, help="where to write the schedule JSON (default: stdout)")
+    parser.add_argument(
+        "instance", type=Path, help="instance JSON file (slots, tables, participants, requests)"
+    )
+    parser.add_argument(
+        "--output", "-o", type=Path, help="where to write the schedule JSON (default: stdout)"
+    )
     parser.add_argument("--time-limit", type=float, default=30.0, help="seconds to search (default 30)")
     parser.add_argument("--workers", type=int, default=2, help="CP-SAT worker threads (default 2)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the solvers (default 0)")
@@ -50,13 +54,16 @@ def main(argv: list[str]) -> int:
     except InputError as exc:
         print(f"schedule-meetings: {args.instance}: {exc}", file=sys.stderr)
         return 2
+    if args.output is not None and not args.output.parent.is_dir():
+        print(f"schedule-meetings: {args.output}: no such folder", file=sys.stderr)
+        return 2
     schedule = solve(instance, time_limit=args.time_limit, workers=args.workers, seed=args.seed)
     payload = json.dumps(schedule.to_json(), ensure_ascii=False, indent=1)
     if args.output is None:
         print(payload)
     else:
         # write next to the target then rename, so a reader never sees half a file
-        handle, temporary = tempfile.mkstemp(dir=args.output.parent or Path("."), suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=args.output.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(payload + "\n")
         Path(temporary).replace(args.output)

@@ -1,14 +1,14 @@
-"""The whole problem as one CP-SAT model, for instances small enough (a trade mission): proven optimal.
+"""The whole problem as one CP-SAT model, for instances small enough (a trade mission).
 
-Phase 1 maximises the weight, phase 2 keeps that weight and minimises holes, then moves away from the
-previous schedule (one objective: holes x (moves possible + 1) + moves). Both phases start from a hint.
-A hole at slot s for person p is ``before + after - busy - 1`` where before/after say p meets someone
-earlier/later in the same session; minimisation makes the linear relaxation exact.
+``maximize_weight`` proves the best weight (phase 1); ``minimize_holes`` keeps a given weight and minimises
+holes, then moves away from the previous schedule (one objective: holes x (possible moves + 1) + moves).
+Both start from a hint. A hole at slot s for person p is ``before + after - busy - 1``, where before/after
+say p meets someone earlier/later in the same session; minimisation makes this exact.
 """
 
 import math
-import time
 from dataclasses import dataclass
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -21,14 +21,22 @@ from maillage.engine.meetings.state import State
 class ExactResult:
     slot_of: dict[int, int]
     bound: int  # proven upper bound on the weight
-    weight_optimal: bool
+    optimal: bool  # the phase's objective is proven optimal
+
+
+@dataclass
+class _Model:
+    model: cp_model.CpModel
+    x: dict[tuple[int, int], cp_model.IntVar]
+    by_person_slot: dict[tuple[int, int], list[cp_model.IntVar]]
+    weight: Any
 
 
 def model_size(problem: Problem) -> int:
     return sum(problem.req_common[r].bit_count() for r in possible_requests(problem))
 
 
-def solve_exact(problem: Problem, hint: State, deadline: float, workers: int, seed: int) -> ExactResult | None:
+def _build(problem: Problem, hint: State) -> _Model:
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     by_request: dict[int, list[cp_model.IntVar]] = {}
@@ -50,17 +58,15 @@ def solve_exact(problem: Problem, hint: State, deadline: float, workers: int, se
                 by_pool_slot.setdefault(s, []).append(var)
             else:
                 by_table_slot.setdefault((kind, s), []).append(var)
+            model.add_hint(var, hint.slot_of[r] == s)
     for r, (s, _t) in problem.locked.items():
         model.add(x[r, s] == 1)
     for vars_ in by_request.values():
         model.add_at_most_one(vars_)
-    for vars_ in by_person_slot.values():
+    for vars_ in [*by_person_slot.values(), *by_table_slot.values()]:
         if len(vars_) > 1:
             model.add_at_most_one(vars_)
-    for vars_ in by_table_slot.values():
-        if len(vars_) > 1:
-            model.add_at_most_one(vars_)
-    for s, vars_ in by_pool_slot.items():
+    for vars_ in by_pool_slot.values():
         if len(vars_) > problem.n_shared:
             model.add(sum(vars_) <= problem.n_shared)
     per_person: dict[int, list[cp_model.IntVar]] = {}
@@ -69,37 +75,46 @@ def solve_exact(problem: Problem, hint: State, deadline: float, workers: int, se
     for q, vars_ in per_person.items():
         if problem.cap[q] < len(vars_):
             model.add(sum(vars_) <= problem.cap[q])
-    for (r, s), var in x.items():
-        model.add_hint(var, hint.slot_of[r] == s)
     weight = sum(problem.req_w[r] * var for (r, _s), var in x.items())
-    model.maximize(weight)
+    return _Model(model, x, by_person_slot, weight)
 
+
+def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    solver.parameters.max_time_in_seconds = max(0.05, (deadline - time.monotonic()) * 0.6)
-    status = solver.solve(model)
+    solver.parameters.max_time_in_seconds = max(0.05, time_limit)
+    return solver
+
+
+def maximize_weight(
+    problem: Problem, hint: State, time_limit: float, workers: int, seed: int
+) -> ExactResult | None:
+    built = _build(problem, hint)
+    built.model.maximize(built.weight)
+    solver = _solver(time_limit, workers, seed)
+    status = solver.solve(built.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    best = round(solver.objective_value)
-    bound = math.floor(solver.best_objective_bound + 1e-6)
-    optimal = status == cp_model.OPTIMAL
-    slot_of = {r: s for (r, s), var in x.items() if solver.value(var)}
-    if best < hint.weight:  # CP-SAT found less than the hint in the time given: keep the hint
-        return ExactResult({r: s for r, s in enumerate(hint.slot_of) if s >= 0}, bound, optimal)
+    slot_of = {r: s for (r, s), var in built.x.items() if solver.value(var)}
+    return ExactResult(slot_of, math.floor(solver.best_objective_bound + 1e-6), status == cp_model.OPTIMAL)
 
-    # phase 2: same weight, fewest holes, then fewest moves
-    model.clear_hints()
-    for (r, s), var in x.items():
-        model.add_hint(var, slot_of.get(r) == s)
-    model.add(weight >= best)
+
+def minimize_holes(
+    problem: Problem, hint: State, time_limit: float, workers: int, seed: int
+) -> ExactResult | None:
+    """At the hint's weight or more, fewest holes then fewest moves."""
+    built = _build(problem, hint)
+    model = built.model
+    model.add(built.weight >= hint.weight)
     holes = []
-    for q in per_person:
+    people = {q for q, _s in built.by_person_slot}
+    for q in people:
         for session in problem.session_masks:
             inner = [s for s in range(problem.n_slots) if session >> s & 1]
             if len(inner) < 3:
                 continue
-            busy = [sum(by_person_slot.get((q, s), [])) for s in inner]
+            busy = [sum(built.by_person_slot.get((q, s), [])) for s in inner]
             before = [model.new_bool_var("") for _ in inner]
             after = [model.new_bool_var("") for _ in inner]
             for k in range(1, len(inner)):
@@ -108,20 +123,25 @@ def solve_exact(problem: Problem, hint: State, deadline: float, workers: int, se
             for k in range(len(inner) - 2, -1, -1):
                 model.add(after[k] >= busy[k + 1])
                 model.add(after[k] >= after[k + 1])
+            used = [hint.busy[q] >> s & 1 for s in inner]
+            for k in range(len(inner)):
+                model.add_hint(before[k], any(used[:k]))
+                model.add_hint(after[k], any(used[k + 1 :]))
             for k in range(1, len(inner) - 1):
                 hole = model.new_bool_var("")
                 model.add(hole >= before[k] + after[k] - busy[k] - 1)
+                model.add_hint(hole, any(used[:k]) and any(used[k + 1 :]) and not used[k])
                 holes.append(hole)
-    moves = [
-        x[r, s].Not() if (r, s) in x else model.new_constant(1)
+    stays = [
+        built.x[r, s]
         for r, (s, _t) in problem.previous.items()
-        if r not in problem.locked
+        if r not in problem.locked and (r, s) in built.x
     ]
-    model.minimize(sum(holes) * (len(moves) + 1) + sum(moves))
-    remaining = deadline - time.monotonic()
-    if remaining > 0.1:
-        solver.parameters.max_time_in_seconds = remaining * 0.9
-        status2 = solver.solve(model)
-        if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            slot_of = {r: s for (r, s), var in x.items() if solver.value(var)}
-    return ExactResult(slot_of, bound, optimal)
+    weights = [len(stays) + 1] * len(holes) + [-1] * len(stays)
+    model.minimize(cp_model.LinearExpr.weighted_sum([*holes, *stays], weights))
+    solver = _solver(time_limit, workers, seed)
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    slot_of = {r: s for (r, s), var in built.x.items() if solver.value(var)}
+    return ExactResult(slot_of, math.floor(solver.best_objective_bound + 1e-6), status == cp_model.OPTIMAL)

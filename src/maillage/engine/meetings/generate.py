@@ -39,7 +39,7 @@ def generate(
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     minutes = 30 if kind == "mission" else 20
-    slots = []
+    slots: list[dict[str, str]] = []
     first_day = datetime(2026, 6, 9, tzinfo=UTC).astimezone(QUEBEC).replace(hour=0)
     for day in range(days):
         for name, hour, minute, count in _day_sessions(kind):
@@ -65,8 +65,8 @@ def generate(
             person["available"] = [s["id"] for s in slots[day * per_day : (day + 1) * per_day]]
         elif draw < 0.3:  # arrives late or leaves early
             keep = rng.randint(len(slots) // 2, len(slots) - 1)
-            begin = rng.randint(0, len(slots) - keep)
-            person["available"] = [s["id"] for s in slots[begin : begin + keep]]
+            first = rng.randint(0, len(slots) - keep)
+            person["available"] = [s["id"] for s in slots[first : first + keep]]
         if rng.random() < 0.15:
             person["max_meetings"] = rng.randint(3, 10)
     n_booths = max(1, tables // 12) if kind == "forum" else min(3, tables // 10)
@@ -86,7 +86,10 @@ def generate(
     else:
         everyone = list(range(participants))
         groups = [(everyone, everyone)]
-    sides = [(askers, targets, list(itertools.accumulate(appeal[t] for t in targets))) for askers, targets in groups]
+    sides = [
+        (askers, targets, list(itertools.accumulate(appeal[t] for t in targets)))
+        for askers, targets in groups
+    ]
 
     pairs: dict[tuple[int, int], dict[str, Any]] = {}
     result: list[dict[str, Any]] = []

@@ -1,8 +1,9 @@
 """Fast construction and local search on a :class:`State`: greedy placement, ejection chains, hole moves."""
 
 import time
+from collections.abc import Iterator
 
-from maillage.engine.meetings.problem import Problem
+from maillage.engine.meetings.problem import NO_TABLE, POOL, Problem
 from maillage.engine.meetings.state import State
 
 
@@ -10,7 +11,7 @@ def _lowest(mask: int) -> int:
     return (mask & -mask).bit_length() - 1
 
 
-def _bits(mask: int):  # type: ignore[no-untyped-def]
+def _bits(mask: int) -> Iterator[int]:
     while mask:
         low = mask & -mask
         yield low.bit_length() - 1
@@ -46,15 +47,38 @@ def pick_slot(state: State, r: int, free: int) -> int:
         free & ga & gb,
         free & (ga | gb) & good_a & good_b,
         free & good_a & good_b,
-        free & (good_a | good_b),
     ):
         if tier:
             return _lowest(tier)
-    return _lowest(free)
+    # every free slot adds holes to someone: take the one that adds fewest
+    busy_a, busy_b = state.busy[p.req_a[r]], state.busy[p.req_b[r]]
+    best, best_cost = -1, 1 << 30
+    for s in _bits(free):
+        session = p.session_masks[p.slot_session[s]]
+        bit = 1 << s
+        cost = (
+            _session_holes((busy_a | bit) & session)
+            - _session_holes(busy_a & session)
+            + _session_holes((busy_b | bit) & session)
+            - _session_holes(busy_b & session)
+        )
+        if cost < best_cost:
+            best, best_cost = s, cost
+    return best
 
 
-def greedy(state: State, order: list[int]) -> None:
-    for r in order:
+def _session_holes(inside: int) -> int:
+    if not inside:
+        return 0
+    low = (inside & -inside).bit_length() - 1
+    return inside.bit_length() - low - inside.bit_count()
+
+
+def greedy(state: State, order: list[int], deadline: float = float("inf")) -> None:
+    """Place each request in turn where it adds fewest holes; stops early at the deadline."""
+    for i, r in enumerate(order):
+        if i % 1024 == 0 and time.monotonic() > deadline:
+            return
         free = state.free_slots(r)
         if free:
             state.place(r, pick_slot(state, r, free))
@@ -70,17 +94,17 @@ def eject(state: State, r: int, *, allow_loss: bool) -> bool:
     if state.slot_of[r] >= 0 or state.count[a] >= p.cap[a] or state.count[b] >= p.cap[b]:
         return False
     kind = p.req_table[r]
-    if kind < -1:
+    if kind == NO_TABLE:
         return False
     candidates = p.req_common[r]
     if kind >= 0:
         candidates &= ~state.booth_busy[kind]
     for s in _bits(candidates):
-        blockers = {state.partner_at[a].get(s), state.partner_at[b].get(s)} - {None}
-        if any(x in p.locked for x in blockers):  # type: ignore[operator]
+        blockers = {x for x in (state.partner_at[a].get(s), state.partner_at[b].get(s)) if x is not None}
+        if any(x in p.locked for x in blockers):
             continue
-        moved: list[tuple[int, int]] = [(x, state.remove(x)) for x in blockers]  # type: ignore[arg-type]
-        if kind == -1 and state.pool_full >> s & 1:
+        moved = [(x, state.remove(x)) for x in blockers]
+        if kind == POOL and state.pool_full >> s & 1:
             victim = next((x for x in state.pool_at[s] if x not in p.locked), None)
             if victim is None:
                 for x, old in moved:

@@ -93,7 +93,7 @@ def parse_instance(data: Any) -> Instance:
     root = _object(data, "instance")
 
     slot_seen: dict[str, int] = {}
-    slots = []
+    slots: list[Slot] = []
     sessions_closed: set[str] = set()
     for i, raw in enumerate(_list(root, "slots", "")):
         path = f"slots[{i}]"
@@ -115,7 +115,9 @@ def parse_instance(data: Any) -> Instance:
                 raise _fail(f"{path}.start", "slots must be listed in order of start time")
             if session != before.session:
                 if session in sessions_closed:
-                    raise _fail(f"{path}.session", f'session "{session}" must be one block of consecutive slots')
+                    raise _fail(
+                        f"{path}.session", f'session "{session}" must be one block of consecutive slots'
+                    )
                 sessions_closed.add(before.session)
             elif start < before.end:
                 raise _fail(f"{path}.start", f'overlaps slot "{before.id}" of the same session')
@@ -174,7 +176,9 @@ def parse_instance(data: Any) -> Instance:
                     raise _fail(path, f'missing "{needed}"')
             request = _ref(item["request"], f"{path}.request", request_seen, "request")
             if request in seen:
-                raise _fail(f"{path}.request", f'request "{request}" appears twice (first at {key}[{seen[request]}])')
+                raise _fail(
+                    f"{path}.request", f'request "{request}" appears twice (first at {key}[{seen[request]}])'
+                )
             seen[request] = i
             slot = _ref(item["slot"], f"{path}.slot", slot_seen, "slot")
             table = None
@@ -207,28 +211,36 @@ def check_locked(problem: Problem) -> None:
                 raise _fail(f"{path}.slot", f'{pid} is not available in slot "{lock.slot}"')
             if (p, s) in busy:
                 other = instance.locked[busy[p, s]].request
-                raise _fail(f"{path}.slot", f'{pid} is already in locked meeting "{other}" in slot "{lock.slot}"')
+                raise _fail(
+                    f"{path}.slot", f'{pid} is already in locked meeting "{other}" in slot "{lock.slot}"'
+                )
             busy[p, s] = i
             meetings[p] += 1
             limit = problem.max_meetings[p]
             if limit is not None and meetings[p] > limit:
-                raise _fail(path, f"{pid} would have more than {limit} meetings")
+                raise _fail(path, f"{pid} would have more than {limit} meeting{'' if limit == 1 else 's'}")
         if kind == NO_TABLE:
             raise _fail(f"{path}.request", "both participants have their own booth")
         if lock.table is not None:
             t = problem.table_index[lock.table]
             if kind >= 0 and t != kind:
-                raise _fail(f"{path}.table", f'the meeting must take place at booth "{problem.table_ids[kind]}"')
+                raise _fail(
+                    f"{path}.table", f'the meeting must take place at booth "{problem.table_ids[kind]}"'
+                )
             if kind == POOL and t not in shared:
                 raise _fail(f"{path}.table", f'table "{lock.table}" is a booth of someone else')
             if (t, s) in table_use:
                 other = instance.locked[table_use[t, s]].request
-                raise _fail(f"{path}.table", f'table "{lock.table}" already hosts "{other}" in slot "{lock.slot}"')
+                raise _fail(
+                    f"{path}.table", f'table "{lock.table}" already hosts "{other}" in slot "{lock.slot}"'
+                )
             table_use[t, s] = i
         elif kind >= 0:
             if (kind, s) in table_use:
                 other = instance.locked[table_use[kind, s]].request
-                raise _fail(path, f'booth "{problem.table_ids[kind]}" already hosts "{other}" in slot "{lock.slot}"')
+                raise _fail(
+                    path, f'booth "{problem.table_ids[kind]}" already hosts "{other}" in slot "{lock.slot}"'
+                )
             table_use[kind, s] = i
         if kind == POOL:
             pool_use[s] += 1

@@ -94,7 +94,10 @@ class Problem:
 
         def placements(items: list) -> dict[int, tuple[int, int | None]]:
             return {
-                request_index[p.request]: (slot_index[p.slot], None if p.table is None else table_index[p.table])
+                request_index[p.request]: (
+                    slot_index[p.slot],
+                    None if p.table is None else table_index[p.table],
+                )
                 for p in items
             }
 

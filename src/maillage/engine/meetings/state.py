@@ -16,6 +16,7 @@ class State:
         self.booth_busy = [0] * len(problem.table_ids)
         self.slot_of = [-1] * len(problem.req_ids)
         self.pool_at: list[set[int]] = [set() for _ in range(problem.n_slots)]
+        self.at: list[set[int]] = [set() for _ in range(problem.n_slots)]  # every meeting held in each slot
         self.weight = 0
         for r, (s, _t) in problem.locked.items():
             self.place(r, s)
@@ -48,6 +49,7 @@ class State:
         else:
             self.booth_busy[kind] |= bit
         self.slot_of[r] = s
+        self.at[s].add(r)
         self.weight += p.req_w[r]
 
     def remove(self, r: int) -> int:
@@ -66,11 +68,16 @@ class State:
         else:
             self.booth_busy[kind] &= ~bit
         self.slot_of[r] = -1
+        self.at[s].discard(r)
         self.weight -= p.req_w[r]
         return s
 
     def holes(self) -> int:
         return sum(self.problem.holes(mask) for mask in self.busy if mask)
+
+    def moves(self) -> int:
+        """Meetings of the previous schedule that are no longer in their slot."""
+        return sum(1 for r, (s, _t) in self.problem.previous.items() if self.slot_of[r] != s)
 
     def meetings(self) -> list[Meeting]:
         """The placed requests with their tables: booth meetings at the booth, the rest at shared tables.
