@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import json
 
@@ -55,11 +56,13 @@ def edition_list(request):
 
 def agenda(request, edition):
     edition = _edition(request, edition)
-    form = AgendaFilterForm(request.GET, edition=edition)
-    filters = form.filters()
+
+    @functools.cache
+    def form() -> AgendaFilterForm:  # built only when the page is not in the cache: it costs two queries
+        return AgendaFilterForm(request.GET, edition=edition)
 
     def results() -> str:
-        activities = selectors.programme_for_edition(edition, filters)
+        activities = selectors.programme_for_edition(edition, form().filters())
         context = {
             "edition": edition,
             "days": selectors.by_local_day(edition, activities),
@@ -68,38 +71,49 @@ def agenda(request, edition):
         }
         return render_to_string("programme/_agenda_results.html", context, request)
 
+    def body() -> str:
+        context = {
+            "edition": edition,
+            "form": form(),
+            "results": mark_safe(results()),  # noqa: S308 - our own template, rendered (and escaped) above
+            "selection": form().filters().ids is not None,
+        }
+        return render_to_string("programme/_agenda_body.html", context, request)
+
+    render_part = results if request.htmx else body
     if request.user.is_authenticated:  # their stars are in the page
-        html = results()
+        html = render_part()
     else:
-        # Visitors all see the same list: kept for a minute, and at once out of date when an activity of the
-        # edition changes (its version is in the key). Renamed rooms or speakers show within the minute.
-        key = (
-            "programme:agenda:"
-            + hashlib.sha256(
-                repr(
-                    (
-                        edition.pk,
-                        edition.updated,
-                        selectors.programme_version(edition),
-                        get_language(),
-                        filters,
-                    )
-                ).encode()
-            ).hexdigest()
-        )
-        html = cache.get(key)
-        if html is None:
-            html = results()
-            cache.set(key, html, AGENDA_CACHE_SECONDS)
+        html = _cached_for_visitors(request, edition, render_part)
     if request.htmx:
         return HttpResponse(html)
-    context = {
-        "edition": edition,
-        "form": form,
-        "results": mark_safe(html),  # noqa: S308 - our own template, rendered (and escaped) above
-        "selection": filters.ids is not None,
-    }
-    return render(request, "programme/agenda.html", context)
+    return render(request, "programme/agenda.html", {"edition": edition, "body": mark_safe(html)})  # noqa: S308
+
+
+def _cached_for_visitors(request, edition, render_part) -> str:
+    """Visitors all see the same agenda for the same address: kept for a minute, and out of date at once
+    when an activity of the edition changes (its version is in the key). Renamed rooms or speakers show
+    within the minute."""
+    key = (
+        "programme:agenda:"
+        + hashlib.sha256(
+            repr(
+                (
+                    edition.pk,
+                    edition.updated,
+                    selectors.programme_version(edition),
+                    get_language(),
+                    bool(request.htmx),
+                    sorted(request.GET.lists()),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_part()
+        cache.set(key, html, AGENDA_CACHE_SECONDS)
+    return html
 
 
 def activity_detail(request, edition, pk):
