@@ -60,3 +60,39 @@ def test_two_participants_meet_the_organiser_publishes_and_the_agenda_feed_parse
     assert len(events) == 1
     assert bob.name in str(events[0]["summary"])
     assert str(events[0]["dtstart"].dt.tzinfo) == "America/Toronto"
+
+
+def test_on_the_day_the_organiser_gives_a_cancelled_table_to_another_request(page):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from maillage.matchmaking import services
+    from tests.matchmaking.factories import schedule_and_publish
+
+    organiser = OrganiserFactory()
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    session = services.b2b_session_create(
+        organiser=organiser,
+        name="Forum demain",
+        days=[tomorrow],
+        parts=[services.DayPartSpec("am", dt.time(9), dt.time(10))],
+        tables=2,
+        status="open",
+    )
+    alice, bob, dave = (participant_make(session) for _ in range(3))
+    first = services.meeting_request_organiser_add(sender=alice, recipient=bob)
+    schedule_and_publish(session)
+    late = services.meeting_request_send(sender=dave, recipient=bob, notify=False)
+    services.meeting_request_cancel(request=first)
+
+    _log_in(page, organiser.email)
+    page.goto(f"/b2b/{session.slug}/accueil/")
+    page.locator(f"a[href='/b2b/{session.slug}/accueil/creneaux-liberes/']").click()
+    candidates = page.locator("section.card tbody tr")
+    expect(candidates).to_have_count(1)
+    expect(candidates).to_contain_text(dave.name)
+    candidates.get_by_role("button").click()
+    expect(page.locator(".messages")).to_be_visible()
+    placed = Meeting.objects.get(request=late, published=True)
+    assert placed.status == Meeting.Status.SCHEDULED

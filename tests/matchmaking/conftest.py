@@ -16,3 +16,14 @@ def alice(session):
 @pytest.fixture
 def bob(session):
     return participant_make(session)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Set the time everything reads (`django.utils.timezone.now`): `clock(aware_datetime)`."""
+    from django.utils import timezone
+
+    def set_now(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return set_now

@@ -36,3 +36,11 @@ def participant_make(session, *, user=None, with_account=True, **fields):
         by_organiser=True,
         **fields,
     )
+
+
+def schedule_and_publish(session, organiser=None):
+    """Run the scheduler in-process and publish its result (no e-mails)."""
+    run = services.scheduling_run_start(session=session, user=organiser or session.organiser, time_limit=2)
+    run = services.scheduling_run_execute(run_id=run.pk)
+    services.scheduling_run_publish(run=run, notify=False)
+    return run

@@ -66,7 +66,7 @@ def test_participant_pages_are_for_participants(client, session, member):
         assert client.get(reverse(f"matchmaking:{name}", args=[session.slug])).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["manage", "table_plan", "check_in", "report", "report_csv"])
+@pytest.mark.parametrize("name", ["manage", "table_plan", "check_in", "freed_slots", "report", "report_csv"])
 def test_organiser_pages_refuse_members(client, session, alice, name):
     client.force_login(alice.person.user)
     assert client.get(reverse(f"matchmaking:{name}", args=[session.slug])).status_code == 403

@@ -90,8 +90,9 @@ def test_a_failed_run_leaves_the_published_agenda_untouched(
     first = _run(session, organiser, django_capture_on_commit_callbacks)
     services.scheduling_run_publish(run=first)
     published = sorted(Meeting.objects.filter(published=True).values_list("pk", "slot", "table"))
-    # Alice now says she is away all morning: her locked meetings break a hard rule and the engine refuses.
-    services.participant_update(participant=alice, unavailable=list(session.day_parts.all()))
+    # Alice is now away all morning (set behind the services' back, which refuse it): her locked meetings
+    # break a hard rule and the engine refuses.
+    alice.unavailable.set(session.day_parts.all())
     failed = _run(session, organiser, django_capture_on_commit_callbacks)
     assert failed.status == SchedulingRun.Status.FAILED
     assert "not available" in failed.error
@@ -119,11 +120,12 @@ def test_no_show_frees_the_request_and_check_in_counts(
     assert [lock["request"] for lock in instance["locked"]] == [f"r{held.request_id}"]
 
 
-def test_outcomes_and_report(session, trio, organiser, django_capture_on_commit_callbacks):
+def test_outcomes_and_report(session, trio, organiser, django_capture_on_commit_callbacks, clock):
     alice, bob, carol = trio
     run = _run(session, organiser, django_capture_on_commit_callbacks)
     services.scheduling_run_publish(run=run)
     meeting = Meeting.objects.get(request__recipient=bob)
+    clock(meeting.slot.start)
     services.meeting_check_in(meeting=meeting, status=Meeting.Status.HELD)
     services.meeting_outcome_record(meeting=meeting, participant=alice, outcome="lead", notes="Devis")
     services.meeting_outcome_record(meeting=meeting, participant=bob, outcome="contract")

@@ -99,6 +99,7 @@ def _session_and_people(rng: random.Random) -> B2BSession:
 
 
 def _requests(session: B2BSession, rng: random.Random) -> None:
+    services.recommendations_refresh(session=session, language="fr")
     participants = list(selectors.participants_of(session))
     for participant in participants:
         for item in selectors.recommendations_for(participant)[:3]:

@@ -71,7 +71,14 @@ class ParticipantForm(forms.ModelForm):
 
     class Meta:
         model = Participant
-        fields = ["offers", "needs", "sectors", "languages", "looking_for", "unavailable", "booth"]
+        fields = [
+            "offers",
+            "needs",
+            "sectors",
+            "languages",
+            "looking_for",
+            "unavailable",
+        ]  # booth: organisers
         widgets = {"offers": forms.Textarea(attrs={"rows": 3}), "needs": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, session: B2BSession, **kwargs):
@@ -81,7 +88,6 @@ class ParticipantForm(forms.ModelForm):
         self.fields["unavailable"].label_from_instance = lambda part: (
             f"{part.start.astimezone(tz):%Y-%m-%d} · {part.get_part_display()}"
         )
-        self.fields["booth"].queryset = session.tables.all()
         self.fields["sectors"].choices = [(s.pk, s.name) for s in Sector.objects.all()]
 
 

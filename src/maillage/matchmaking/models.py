@@ -9,12 +9,23 @@ import datetime as dt
 import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.models import Organisation, Person, Sector
 from maillage.programme.models import validate_timezone
+
+# The app's own words at the top of its URLs: a session's key must not be one of them.
+RESERVED_SLUGS = frozenset({"nouvelle"})
+
+
+def validate_session_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(value)s” is a reserved word: choose another key."), params={"value": value}, code="reserved"
+        )
 
 
 class B2BSession(models.Model):
@@ -26,7 +37,7 @@ class B2BSession(models.Model):
         CLOSED = "closed", _("Closed")
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("key"), max_length=80, unique=True)
+    slug = models.SlugField(_("key"), max_length=80, unique=True, validators=[validate_session_slug])
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -199,6 +210,7 @@ class Participant(models.Model):
         related_name="booth_owners",
         verbose_name=_("my booth"),
     )
+    reminded = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -307,6 +319,13 @@ class SchedulingRun(models.Model):
         ordering = ["-created", "-pk"]
         verbose_name = _("scheduling run")
         verbose_name_plural = _("scheduling runs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="scheduling_run_one_active",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.session} · {self.created:%Y-%m-%d %H:%M}"
@@ -318,6 +337,38 @@ class SchedulingRun(models.Model):
     @property
     def duration(self) -> dt.timedelta | None:
         return self.finished - self.started if self.started and self.finished else None
+
+
+class RecommendationList(models.Model):
+    """One participant's recommended partners in one language, as the recommender ranked the whole session
+    (computed in the background when profiles change, so pages only read one row). ``fingerprint`` names
+    the state of the session's profiles it was computed from; ``ranking``: ``[[other pk, score, [reasons]],
+    …]``, best first."""
+
+    session = models.ForeignKey(
+        B2BSession, on_delete=models.CASCADE, related_name="+", verbose_name=_("B2B session")
+    )
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="recommendation_lists",
+        verbose_name=_("participant"),
+    )
+    language = models.CharField(_("language"), max_length=8)
+    fingerprint = models.CharField(max_length=32)
+    ranking = models.JSONField(default=list)
+    computed = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("recommendations")
+        verbose_name_plural = _("recommendations")
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "language"], name="recommendation_list_once")
+        ]
+        indexes = [models.Index(fields=["session", "language"])]
+
+    def __str__(self) -> str:
+        return f"{self.participant} · {self.language}"
 
 
 # Meetings on the published agenda: a request meets once there, a table hosts one meeting per slot.
@@ -357,9 +408,18 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         constraints = [
             models.UniqueConstraint(fields=["run", "request"], name="meeting_once_per_run"),
-            models.UniqueConstraint(fields=["run", "slot", "table"], name="meeting_table_once_per_run"),
+            # A cancelled meeting or a no-show frees its table for the slot (to place another one there).
+            models.UniqueConstraint(
+                fields=["run", "slot", "table"],
+                condition=~models.Q(status__in=["cancelled", "no_show"]),
+                name="meeting_table_once_per_run",
+            ),
             models.UniqueConstraint(fields=["request"], condition=LIVE, name="meeting_published_once"),
-            models.UniqueConstraint(fields=["slot", "table"], condition=LIVE, name="meeting_table_published"),
+            models.UniqueConstraint(
+                fields=["slot", "table"],
+                condition=LIVE & ~models.Q(status="no_show"),
+                name="meeting_table_published",
+            ),
         ]
 
     def __str__(self) -> str:

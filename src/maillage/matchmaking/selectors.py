@@ -4,10 +4,10 @@ A participant sees the other participants' public profiles (name, organisation, 
 only their own requests and meetings; e-mail and phone of someone appear once a meeting with them is accepted.
 Organisers see everything.
 
-Recommendations are computed on demand for the whole session (the engine ranks everyone against everyone
-in one pass) and kept in Django's cache, keyed by the session, the language of the reasons and a fingerprint
-of the profiles, so a change of any profile recomputes them. A session of a few hundred participants takes
-well under a second; with a shared cache (Redis, Memcached) a forum of thousands computes them once.
+Recommendations are computed for the whole session at once (the engine ranks everyone against everyone in
+one pass, seconds for a forum of thousands) by a background task when profiles change, and stored one row
+per participant and language (`RecommendationList`), with a fingerprint of the profiles they come from:
+pages read one row. See `services.recommendations_refresh`.
 """
 
 import datetime as dt
@@ -17,7 +17,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -31,6 +30,7 @@ from .models import (
     MeetingOutcome,
     MeetingRequest,
     Participant,
+    RecommendationList,
     SchedulingRun,
     Slot,
 )
@@ -143,25 +143,43 @@ def recommendation_profiles(session: B2BSession, *, language: str = "fr") -> dic
     }
 
 
-def _fingerprint(session: B2BSession) -> str:
+def recommendation_language(language: str) -> str:
+    return "en" if (language or "").startswith("en") else "fr"
+
+
+def profiles_fingerprint(session: B2BSession) -> str:
+    """Changes whenever a participant registers, leaves or changes their profile."""
     figures = Participant.objects.filter(session=session).aggregate(n=Count("pk"), last=Max("updated"))
     text = f"{session.pk}:{figures['n']}:{figures['last']}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def recommendations_current(session: B2BSession, *, language: str, fingerprint: str | None = None) -> bool:
+    """Whether the stored recommendations come from the profiles as they are now."""
+    fingerprint = fingerprint or profiles_fingerprint(session)
+    return RecommendationList.objects.filter(
+        session=session, language=recommendation_language(language), fingerprint=fingerprint
+    ).exists()
+
+
 def session_recommendations(
     session: B2BSession, *, language: str = "fr"
 ) -> dict[str, list[engines.Recommended]]:
-    language = "en" if language.startswith("en") else "fr"
-    key = f"matchmaking:recs:{session.pk}:{language}:{_fingerprint(session)}"
-    result = cache.get(key)
-    if result is None:
-        profiles = recommendation_profiles(session, language=language)
-        result = (
-            engines.recommendations(profiles, count=RECOMMENDATIONS) if len(profiles["profiles"]) > 1 else {}
-        )
-        cache.set(key, result, 24 * 3600)
-    return result
+    """Run the recommender on the session's profiles (seconds for thousands: background work)."""
+    profiles = recommendation_profiles(session, language=recommendation_language(language))
+    if len(profiles["profiles"]) < 2:
+        return {}
+    return engines.recommendations(profiles, count=RECOMMENDATIONS)
+
+
+def recommended_ranking(participant: Participant, *, language: str = "fr") -> list:
+    """The stored ranking for `participant` (``[[pk, score, reasons], …]``, maybe out of date), or []."""
+    row = (
+        RecommendationList.objects.filter(participant=participant, language=recommendation_language(language))
+        .values_list("ranking", flat=True)
+        .first()
+    )
+    return row or []
 
 
 @dataclass
@@ -173,15 +191,14 @@ class PersonWorthMeeting:
 
 
 def recommendations_for(participant: Participant, *, language: str = "fr") -> list[PersonWorthMeeting]:
-    ranked = session_recommendations(participant.session, language=language).get(str(participant.pk), [])
-    others = {
-        p.pk: p for p in participants_of(participant.session).filter(pk__in=[int(r.id) for r in ranked])
-    }
+    """The stored recommendations of `participant` (see `services.recommendations_refresh`)."""
+    ranked = recommended_ranking(participant, language=language)
+    others = {p.pk: p for p in participants_of(participant.session).filter(pk__in=[r[0] for r in ranked])}
     requests = requests_between(participant)
     return [
-        PersonWorthMeeting(others[int(r.id)], r.score, r.reasons, requests.get(int(r.id)))
-        for r in ranked
-        if int(r.id) in others
+        PersonWorthMeeting(others[pk], score, reasons, requests.get(pk))
+        for pk, score, reasons in ranked
+        if pk in others
     ]
 
 
@@ -349,8 +366,10 @@ def common_ground(one: Participant, other: Participant) -> list[str]:
     return reasons
 
 
-def agenda_for(participant: Participant) -> list[AgendaItem]:
-    """The participant's meetings on the published agenda, in time order."""
+def agenda_for(participant: Participant, *, language: str = "fr") -> list[AgendaItem]:
+    """The participant's meetings on the published agenda, in time order, each with why they meet: the
+    recommender's reasons for the pair when it ranked them, else their sectors and languages in common;
+    then the request's message."""
     meetings = (
         _meetings(participant.session)
         .filter(LIVE)
@@ -363,10 +382,11 @@ def agenda_for(participant: Participant) -> list[AgendaItem]:
         .order_by("slot__start")
     )
     participant = Participant.objects.prefetch_related("sectors").get(pk=participant.pk)
+    recommended = {pk: reasons for pk, _score, reasons in recommended_ranking(participant, language=language)}
     items = []
     for meeting in meetings:
         other = meeting.request.other(participant)
-        reasons = common_ground(participant, other)
+        reasons = list(recommended.get(other.pk) or common_ground(participant, other))
         if meeting.request.message:
             reasons.append(meeting.request.message)
         outcomes = list(meeting.outcomes.all())
@@ -395,6 +415,109 @@ def table_plan(
     for meeting in meetings.order_by("slot__start", "table__number"):
         by_slot[meeting.slot_id].append(meeting)
     return [PlanRow(slot, by_slot.get(slot.pk, [])) for slot in session.slots.order_by("start")]
+
+
+# Freed slots on the day
+
+# Published meetings that occupy their table and their two people in their slot.
+OCCUPYING = [Meeting.Status.SCHEDULED, Meeting.Status.HELD]
+
+
+@dataclass
+class Placement:
+    """What `services.meeting_place` needs to know about a session at one moment."""
+
+    busy: set[tuple[int, int]]  # (participant pk, slot pk) with a meeting
+    taken: set[tuple[int, int]]  # (slot pk, table pk) with a meeting
+    counts: Counter  # participant pk → meetings on the agenda
+    placed: set[int]  # requests with a meeting on the agenda (no-shows included)
+
+
+def placement_state(session: B2BSession) -> Placement:
+    busy, taken, counts, placed = set(), set(), Counter(), set()
+    rows = Meeting.objects.filter(LIVE, session=session).values_list(
+        "request_id", "request__sender_id", "request__recipient_id", "slot_id", "table_id", "status"
+    )
+    for request_id, sender, recipient, slot, table, status in rows:
+        placed.add(request_id)
+        if status in OCCUPYING:
+            taken.add((slot, table))
+            for pk in (sender, recipient):
+                busy.add((pk, slot))
+                counts[pk] += 1
+    return Placement(busy, taken, counts, placed)
+
+
+def placement_problem(
+    session: B2BSession, request: MeetingRequest, slot: Slot, table, state: Placement
+) -> str | None:
+    """Why `request` cannot meet at `table` in `slot` (a hard rule of the scheduler), or None."""
+    people = (request.sender, request.recipient)
+    if request.status not in (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED):
+        return _("This request was declined or cancelled.")
+    if request.pk in state.placed:
+        return _("This request already has a meeting on the agenda.")
+    if (slot.pk, table.pk) in state.taken:
+        return _("This table is taken at that time.")
+    if any((p.pk, slot.pk) in state.busy for p in people):
+        return _("One of them has another meeting at that time.")
+    if any(slot.day_part_id in {part.pk for part in p.unavailable.all()} for p in people):
+        return _("One of them is not available at that time.")
+    if session.max_meetings is not None and any(state.counts[p.pk] >= session.max_meetings for p in people):
+        return _("One of them already has the most meetings allowed.")
+    if any(p.booth_id and p.booth_id != table.pk for p in people):
+        return _("One of them meets at their own booth.")
+    return None
+
+
+@dataclass
+class FreedSlot:
+    meeting: Meeting  # the cancelled meeting or the no-show that freed the table
+    candidates: list[MeetingRequest]
+
+
+def freed_slots(session: B2BSession, *, now: dt.datetime) -> list[FreedSlot]:
+    """Tables freed by a cancellation or a no-show in a slot not over yet, each with the requests of the
+    two people involved, waiting or accepted and not on the agenda, that could meet there then."""
+    freed = list(
+        _meetings(session)
+        .filter(
+            published=True,
+            status__in=[Meeting.Status.CANCELLED, Meeting.Status.NO_SHOW],
+            slot__end__gt=now,
+        )
+        .select_related("slot__day_part")
+        .order_by("slot__start", "table__number")
+    )
+    if not freed:
+        return []
+    state = placement_state(session)
+    people = {p for m in freed for p in (m.request.sender_id, m.request.recipient_id)}
+    requests = list(
+        requests_of_session(session)
+        .filter(
+            Q(sender__in=people) | Q(recipient__in=people),
+            status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
+        )
+        .exclude(pk__in=state.placed)
+        .select_related("sender__booth", "recipient__booth")
+        .prefetch_related("sender__unavailable", "recipient__unavailable")
+        .order_by("status", "-mutual", "-priority", "pk")  # accepted first, then the most wanted
+    )
+    result, seen = [], set()
+    for meeting in freed:
+        if (meeting.slot_id, meeting.table_id) in seen | state.taken:
+            continue
+        seen.add((meeting.slot_id, meeting.table_id))
+        involved = {meeting.request.sender_id, meeting.request.recipient_id}
+        candidates = [
+            r
+            for r in requests
+            if {r.sender_id, r.recipient_id} & involved
+            and placement_problem(session, r, meeting.slot, meeting.table, state) is None
+        ]
+        result.append(FreedSlot(meeting, candidates))
+    return result
 
 
 def check_in_counts(session: B2BSession) -> dict[str, int]:

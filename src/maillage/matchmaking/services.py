@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from maillage.directory.models import Person, Sector
 from . import engines, selectors
 from .models import (
     LIVE,
+    RESERVED_SLUGS,
     B2BSession,
     DayPart,
     LookingFor,
@@ -27,6 +30,7 @@ from .models import (
     MeetingOutcome,
     MeetingRequest,
     Participant,
+    RecommendationList,
     SchedulingRun,
     Slot,
     Table,
@@ -34,7 +38,27 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-PARTICIPANT_FIELDS = ["organisation", "offers", "needs", "languages", "looking_for", "booth"]
+# What participants change in their profile; organisers may also place someone at their booth.
+PARTICIPANT_FIELDS = ["organisation", "offers", "needs", "languages", "looking_for"]
+ORGANISER_FIELDS = [*PARTICIPANT_FIELDS, "booth"]
+
+
+def _lock(session: B2BSession) -> B2BSession:
+    """Lock the session's row until the end of the transaction: the checks-then-writes on its requests,
+    participants and runs then happen one at a time (double submits, two organisers at once)."""
+    return B2BSession.objects.select_for_update().get(pk=session.pk)
+
+
+def _free_slug(name: str) -> str:
+    """A key for a new session from its name: not one of the app's URL words, not taken by another."""
+    base = slugify(name)[:72].strip("-") or "b2b"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-b2b"
+    slug, number = base, 1
+    while B2BSession.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def _require_aware(*moments: dt.datetime | None) -> None:
@@ -73,7 +97,7 @@ def b2b_session_create(
     session = B2BSession(
         organiser=organiser,
         name=name,
-        slug=slug or slugify(name)[:80],
+        slug=slug or _free_slug(name),
         timezone=timezone_name,
         slot_minutes=slot_minutes,
         break_minutes=break_minutes,
@@ -115,7 +139,14 @@ def b2b_session_set_status(*, session: B2BSession, status: str) -> B2BSession:
 # Participants
 
 
-def _check_profile(session: B2BSession, looking_for: list[str], unavailable: list[DayPart], booth) -> None:
+def _check_profile(
+    session: B2BSession,
+    looking_for: list[str],
+    unavailable: list[DayPart],
+    booth: Table | None,
+    *,
+    participant: Participant | None = None,
+) -> None:
     unknown = set(looking_for) - set(LookingFor.values)
     if unknown:
         raise ValidationError(
@@ -125,6 +156,45 @@ def _check_profile(session: B2BSession, looking_for: list[str], unavailable: lis
         raise ValidationError({"unavailable": _("This part of a day belongs to another session.")})
     if booth is not None and booth.session_id != session.pk:
         raise ValidationError({"booth": _("This table belongs to another session.")})
+    if booth is not None:
+        others = Participant.objects.filter(session=session, booth=booth)
+        if participant is not None:
+            others = others.exclude(pk=participant.pk)
+        owner = others.select_related("person").first()
+        if owner is not None and (
+            participant is None
+            or participant.organisation_id is None
+            or owner.organisation_id != participant.organisation_id
+        ):
+            message = _("This table is the booth of %(name)s.") % {"name": owner.name}
+            raise ValidationError({"booth": ValidationError(message, code="booth_taken")})
+    if participant is not None:
+        _check_published_meetings(participant, unavailable, booth)
+
+
+def _check_published_meetings(
+    participant: Participant, unavailable: list[DayPart], booth: Table | None
+) -> None:
+    """A profile change must leave the published meetings possible (the next re-run keeps them where they
+    are): no meeting in a part of a day now unavailable, none at another table than a new booth."""
+    live = Meeting.objects.filter(
+        LIVE,
+        Q(request__sender=participant) | Q(request__recipient=participant),
+        status__in=[Meeting.Status.SCHEDULED, Meeting.Status.HELD],
+    ).select_related("slot__day_part")
+    away = {part.pk for part in unavailable}
+    clashes = sorted({m.slot.day_part for m in live if m.slot.day_part_id in away}, key=lambda p: p.start)
+    if clashes:
+        tz = participant.session.tzinfo
+        parts = ", ".join(f"{p.start.astimezone(tz):%Y-%m-%d} {p.get_part_display()}" for p in clashes)
+        message = _(
+            "You have meetings on the published agenda then (%(parts)s): cancel them, or ask the organisers, "
+            "before saying you are not available."
+        ) % {"parts": parts}
+        raise ValidationError({"unavailable": ValidationError(message, code="meetings_then")})
+    if booth is not None and any(m.table_id != booth.pk for m in live):
+        message = _("This person has published meetings at other tables: cancel them first.")
+        raise ValidationError({"booth": ValidationError(message, code="meetings_elsewhere")})
 
 
 @transaction.atomic
@@ -142,7 +212,11 @@ def participant_register(
     by_organiser: bool = False,
 ) -> Participant:
     """Register someone of the directory (themselves, or by an organiser at any time). Empty fields are
-    taken from their organisation: its offers, needs and sectors; their languages."""
+    taken from their organisation: its offers, needs and sectors; their languages. Only organisers give
+    someone a booth."""
+    session = _lock(session)
+    if booth is not None and not by_organiser:
+        raise ValueError("Only organisers give someone a booth.")
     if not by_organiser:
         now = timezone.now()
         if session.status != B2BSession.Status.OPEN:
@@ -156,20 +230,25 @@ def participant_register(
     unavailable, looking_for = list(unavailable), list(looking_for)
     _check_profile(session, looking_for, unavailable, booth)
     organisation = person.organisation
-    participant = Participant.objects.create(
-        session=session,
-        person=person,
-        organisation=organisation,
-        offers=offers or (organisation.offers if organisation else ""),
-        needs=needs or (organisation.needs if organisation else ""),
-        languages=languages or list(person.languages) or ["fr"],
-        looking_for=looking_for,
-        booth=booth,
-    )
+    try:
+        with transaction.atomic():
+            participant = Participant.objects.create(
+                session=session,
+                person=person,
+                organisation=organisation,
+                offers=offers or (organisation.offers if organisation else ""),
+                needs=needs or (organisation.needs if organisation else ""),
+                languages=languages or list(person.languages) or ["fr"],
+                looking_for=looking_for,
+                booth=booth,
+            )
+    except IntegrityError:  # registered at the same moment by another request
+        raise ValidationError(_("%(name)s is already registered.") % {"name": person.full_name}) from None
     if sectors is None:
         sectors = organisation.sectors.all() if organisation else []
     participant.sectors.set(sectors)
     participant.unavailable.set(unavailable)
+    recommendations_refresh_later(session=session)
     return participant
 
 
@@ -179,20 +258,83 @@ def participant_update(
     participant: Participant,
     sectors: Iterable[Sector] | None = None,
     unavailable: Iterable[DayPart] | None = None,
+    by_organiser: bool = False,
     **fields,
 ) -> Participant:
+    """Change a profile (the participant, or an organiser who may also set the booth). Changes that would
+    make a published meeting impossible are refused, so the next re-run of the scheduler keeps working."""
+    allowed = ORGANISER_FIELDS if by_organiser else PARTICIPANT_FIELDS
     for name, value in fields.items():
-        if name not in PARTICIPANT_FIELDS:
+        if name not in allowed:
             raise ValueError(f"Unknown participant field: {name}")
         setattr(participant, name, value)
     unavailable = list(unavailable) if unavailable is not None else None
-    _check_profile(participant.session, participant.looking_for, unavailable or [], participant.booth)
+    _check_profile(
+        participant.session,
+        participant.looking_for,
+        unavailable or [],
+        participant.booth if "booth" in fields else None,
+        participant=participant,
+    )
     participant.save()
     if sectors is not None:
         participant.sectors.set(sectors)
     if unavailable is not None:
         participant.unavailable.set(unavailable)
+    recommendations_refresh_later(session=participant.session)
     return participant
+
+
+# Recommendations
+
+RECOMMEND_NOW_MAX = (
+    300  # a session this small is ranked on the spot when a page finds its ranking out of date
+)
+
+
+def recommendations_refresh_later(
+    *, session: B2BSession, languages: Iterable[str] | None = None, once_within: int = 0
+) -> None:
+    """Rank the session again in the background once the current transaction commits (profiles changed).
+    With ``once_within`` (seconds), pages asking again meanwhile do not queue it again."""
+    from .tasks import recommendations_refresh_task
+
+    codes = list(languages) if languages is not None else [code for code, _name in settings.LANGUAGES]
+    for language in dict.fromkeys(selectors.recommendation_language(code) for code in codes):
+        key = f"matchmaking:recommendations-queued:{session.pk}:{language}"
+        if once_within and not cache.add(key, True, once_within):
+            continue
+        transaction.on_commit(
+            lambda language=language: recommendations_refresh_task.delay(session.pk, language)
+        )
+
+
+def recommendations_refresh(*, session: B2BSession, language: str) -> bool:
+    """Rank the session's participants and store each one's list, unless the stored lists already come from
+    the profiles as they are. The engine runs outside any transaction; the lists are replaced in one.
+    Returns whether it ranked."""
+    language = selectors.recommendation_language(language)
+    fingerprint = selectors.profiles_fingerprint(session)
+    if selectors.recommendations_current(session, language=language, fingerprint=fingerprint):
+        return False
+    ranked = selectors.session_recommendations(session, language=language)
+    rows = [
+        RecommendationList(
+            session=session,
+            participant_id=int(pid),
+            language=language,
+            fingerprint=fingerprint,
+            ranking=[[int(r.id), r.score, r.reasons] for r in recs],
+        )
+        for pid, recs in ranked.items()
+    ]
+    with transaction.atomic():
+        RecommendationList.objects.filter(session=session, language=language).delete()
+        existing = set(Participant.objects.filter(session=session).values_list("pk", flat=True))
+        RecommendationList.objects.bulk_create(
+            [row for row in rows if row.participant_id in existing], batch_size=500
+        )
+    return True
 
 
 # Requests
@@ -229,14 +371,19 @@ def _check_can_request(sender: Participant, recipient: Participant, *, by_organi
         raise ValidationError(_("You cannot ask to meet yourself."))
     if by_organiser:
         return
+    _check_takes_requests(session)
+
+
+def _check_takes_requests(session: B2BSession) -> None:
+    """Members send and answer requests while the session is running and before its deadline."""
     if session.status not in (
         B2BSession.Status.OPEN,
         B2BSession.Status.SCHEDULED,
         B2BSession.Status.PUBLISHED,
     ):
-        raise ValidationError(_("This B2B session does not take requests."))
+        raise ValidationError(_("This B2B session does not take requests."), code="session_closed")
     if session.request_deadline and timezone.now() >= session.request_deadline:
-        raise ValidationError(_("The deadline for requests has passed."))
+        raise ValidationError(_("The deadline for requests has passed."), code="deadline")
 
 
 @transaction.atomic
@@ -250,7 +397,9 @@ def meeting_request_send(
 ) -> MeetingRequest:
     """Ask to meet someone. When they had already asked us, that is a mutual request: theirs is accepted
     (and marked mutual) instead of a second one being made."""
+    sender.session = _lock(sender.session)
     _check_can_request(sender, recipient, by_organiser=False)
+    recipient.session = sender.session
     if priority not in MeetingRequest.Priority.values:
         raise ValidationError(_("Unknown priority."))
     if MeetingRequest.objects.filter(sender=sender, recipient=recipient).exists():
@@ -265,9 +414,19 @@ def meeting_request_send(
         theirs.priority = max(theirs.priority, priority)
         theirs.save(update_fields=["mutual", "priority"])
         return _accept(theirs, notify=notify)
-    request = MeetingRequest.objects.create(
-        session=sender.session, sender=sender, recipient=recipient, message=message.strip(), priority=priority
-    )
+    try:
+        with transaction.atomic():
+            request = MeetingRequest.objects.create(
+                session=sender.session,
+                sender=sender,
+                recipient=recipient,
+                message=message.strip(),
+                priority=priority,
+            )
+    except IntegrityError:  # the same request, sent at the same moment (a double click)
+        raise ValidationError(
+            _("You have already asked to meet %(name)s.") % {"name": recipient.name}
+        ) from None
     if notify:
         _notify(recipient, "request_received", {"request": request, "other": sender})
     return request
@@ -282,17 +441,28 @@ def _accept(request: MeetingRequest, *, notify: bool = True) -> MeetingRequest:
     return request
 
 
-@transaction.atomic
-def meeting_request_accept(*, request: MeetingRequest, notify: bool = True) -> MeetingRequest:
+def _lock_request(request: MeetingRequest, *, by_organiser: bool) -> MeetingRequest:
+    request.session = _lock(request.session)
+    request.refresh_from_db(fields=["status", "answered", "mutual", "priority"])
+    if not by_organiser:
+        _check_takes_requests(request.session)
     if request.status != MeetingRequest.Status.PENDING:
         raise ValidationError(_("This request has already been answered."))
+    return request
+
+
+@transaction.atomic
+def meeting_request_accept(
+    *, request: MeetingRequest, notify: bool = True, by_organiser: bool = False
+) -> MeetingRequest:
+    """The recipient accepts (while the session takes requests; an organiser at any time)."""
+    _lock_request(request, by_organiser=by_organiser)
     return _accept(request, notify=notify)
 
 
 @transaction.atomic
-def meeting_request_decline(*, request: MeetingRequest) -> MeetingRequest:
-    if request.status != MeetingRequest.Status.PENDING:
-        raise ValidationError(_("This request has already been answered."))
+def meeting_request_decline(*, request: MeetingRequest, by_organiser: bool = False) -> MeetingRequest:
+    _lock_request(request, by_organiser=by_organiser)
     request.status = MeetingRequest.Status.DECLINED
     request.answered = timezone.now()
     request.save(update_fields=["status", "answered"])
@@ -308,6 +478,7 @@ def meeting_request_organiser_add(
     message: str = "",
 ) -> MeetingRequest:
     """An organiser adds an accepted request for people who do not use the site (no deadline applies)."""
+    _lock(sender.session)
     _check_can_request(sender, recipient, by_organiser=True)
     existing = MeetingRequest.objects.filter(
         sender__in=[sender, recipient], recipient__in=[sender, recipient]
@@ -346,10 +517,17 @@ def meeting_request_cancel(*, request: MeetingRequest) -> MeetingRequest:
 
 @transaction.atomic
 def scheduling_run_start(*, session: B2BSession, user: User, time_limit: int = 10) -> SchedulingRun:
-    """Queue a run of the scheduler; the background task starts after commit."""
+    """Queue a run of the scheduler; the background task starts after commit. One run at a time per
+    session (the database says so too)."""
+    session = _lock(session)
+    busy = ValidationError(_("The scheduler is already running for this session."), code="busy")
     if session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]).exists():
-        raise ValidationError(_("The scheduler is already running for this session."))
-    run = SchedulingRun.objects.create(session=session, started_by=user, time_limit=time_limit)
+        raise busy
+    try:
+        with transaction.atomic():
+            run = SchedulingRun.objects.create(session=session, started_by=user, time_limit=time_limit)
+    except IntegrityError:
+        raise busy from None
     from .tasks import scheduling_run_execute_task
 
     transaction.on_commit(lambda: scheduling_run_execute_task.delay(run.pk))
@@ -417,6 +595,8 @@ def scheduling_run_publish(*, run: SchedulingRun, notify: bool = True) -> list[P
     """Put a finished run's meetings on the agendas. Meetings that did not change stay as they were (with
     their check-in); the people whose meetings changed (everyone, the first time) are told by e-mail.
     Returns those people."""
+    _lock(run.session)
+    run = SchedulingRun.objects.select_for_update().select_related("session").get(pk=run.pk)
     if run.status != SchedulingRun.Status.DONE:
         raise ValidationError(_("Only a finished run can be published."))
     if run.published:
@@ -478,9 +658,87 @@ def meeting_outcome_record(
         raise ValidationError(_("Only the two people who met can record the outcome."))
     if not meeting.published or meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.NO_SHOW):
         raise ValidationError(_("This meeting did not take place."))
+    if meeting.slot.start > timezone.now():
+        raise ValidationError(
+            _("The outcome of a meeting can be recorded once it has started."), code="future"
+        )
     if outcome not in MeetingOutcome.Result.values:
         raise ValidationError(_("Unknown outcome."))
     record, _created = MeetingOutcome.objects.update_or_create(
         meeting=meeting, participant=participant, defaults={"outcome": outcome, "notes": notes.strip()}
     )
     return record
+
+
+# Freed slots on the day
+
+
+@transaction.atomic
+def meeting_place(*, request: MeetingRequest, slot: Slot, table: Table, notify: bool = True) -> Meeting:
+    """An organiser places a request in a freed (slot, table) on the published agenda, on the day: every
+    hard rule of the scheduler is checked (both free then, available, under the cap, at their booth, the
+    table free). A waiting request is accepted on its recipient's behalf. Both people are told."""
+    session = _lock(request.session)
+    if slot.session_id != session.pk or table.session_id != session.pk:
+        raise ValidationError(_("This slot or table belongs to another session."))
+    if slot.end <= timezone.now():
+        raise ValidationError(_("This slot is over."), code="over")
+    run = session.runs.filter(published__isnull=False).order_by("-published", "-pk").first()
+    if run is None:
+        raise ValidationError(_("The agenda is not published yet."), code="unpublished")
+    request = (
+        MeetingRequest.objects.select_related("sender__booth", "recipient__booth")
+        .prefetch_related("sender__unavailable", "recipient__unavailable")
+        .get(pk=request.pk)
+    )
+    problem = selectors.placement_problem(session, request, slot, table, selectors.placement_state(session))
+    if problem:
+        raise ValidationError(problem, code="hard_rule")
+    if request.status == MeetingRequest.Status.PENDING:
+        _accept(request, notify=False)
+    version = session.runs.filter(published__isnull=False).count()
+    meeting = Meeting.objects.create(
+        session=session, request=request, run=run, slot=slot, table=table, published=True, version=version
+    )
+    for participant in (request.sender, request.recipient) if notify else ():
+        participant.session = session
+        _notify(participant, "agenda_changed", {})
+    return meeting
+
+
+# Reminders
+
+
+def reminders_send(*, session: B2BSession, now: dt.datetime | None = None) -> list[Participant]:
+    """E-mail each participant their meetings the day before their first one (in their language), once:
+    the ``reminded`` mark is set in the same statement that claims the participant, so two runs at once
+    (a cron and a retry) never send it twice. Someone missed the day before still gets it on the day,
+    before their first meeting. Returns the people reminded."""
+    now = now or timezone.now()
+    if session.status != B2BSession.Status.PUBLISHED:
+        return []
+    tz = session.tzinfo
+    tomorrow = now.astimezone(tz).date() + dt.timedelta(days=1)
+    horizon = dt.datetime.combine(tomorrow + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
+    firsts: dict[int, dt.datetime] = {}
+    live = Meeting.objects.filter(LIVE, session=session, status=Meeting.Status.SCHEDULED)
+    for sender, recipient, start in live.values_list("request__sender", "request__recipient", "slot__start"):
+        for pk in (sender, recipient):
+            firsts[pk] = min(start, firsts.get(pk, start))
+    due = [pk for pk, start in firsts.items() if now < start < horizon]
+    reminded = []
+    for participant in (
+        Participant.objects.filter(pk__in=due, reminded__isnull=True)
+        .select_related("person__user", "session", "organisation")
+        .order_by("pk")
+    ):
+        with transaction.atomic():
+            claimed = Participant.objects.filter(pk=participant.pk, reminded__isnull=True).update(
+                reminded=now
+            )
+            if not claimed:
+                continue
+            items = [item for item in selectors.agenda_for(participant) if item.meeting.slot.start > now]
+            _notify(participant, "reminder", {"items": items})
+        reminded.append(participant)
+    return reminded

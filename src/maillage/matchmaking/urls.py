@@ -34,6 +34,8 @@ urlpatterns = [
     path("<slug:slug>/accueil/", views.check_in, name="check_in"),
     path("<slug:slug>/accueil/compteurs/", views.check_in_counts, name="check_in_counts"),
     path("<slug:slug>/accueil/<int:pk>/", views.check_in_mark, name="check_in_mark"),
+    path("<slug:slug>/accueil/creneaux-liberes/", views.freed_slots, name="freed_slots"),
+    path("<slug:slug>/accueil/placer/", views.meeting_place, name="meeting_place"),
     path("<slug:slug>/bilan/", views.report, name="report"),
     path("<slug:slug>/bilan.csv", views.report_csv, name="report_csv"),
 ]

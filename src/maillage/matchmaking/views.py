@@ -26,7 +26,7 @@ from .forms import (
     SessionForm,
 )
 from .ical import agenda_calendar
-from .models import B2BSession, Meeting, MeetingRequest, Participant, SchedulingRun
+from .models import B2BSession, Meeting, MeetingRequest, Participant, SchedulingRun, Slot, Table
 
 FEED_SALT = "maillage.matchmaking.agenda-feed"
 
@@ -52,8 +52,18 @@ def _errors(request, error: ValidationError) -> None:
 
 
 def feed_token(participant: Participant) -> str:
-    """The secret part of a participant's private iCalendar address (calendar apps cannot log in)."""
-    return signing.Signer(salt=FEED_SALT).sign(str(participant.pk))
+    """The secret part of a participant's private iCalendar address (calendar apps cannot log in). It names
+    the participation and the account it belongs to: linking the person to another account, or
+    deactivating the account, turns the address off."""
+    return signing.Signer(salt=FEED_SALT).sign(f"{participant.pk}-{participant.person.user_id}")
+
+
+def _feed_participant(token: str, slug: str) -> Participant:
+    value = signing.Signer(salt=FEED_SALT).unsign(token)
+    participant_pk, user_pk = (int(part) for part in value.split("-"))
+    return Participant.objects.select_related("session", "person").get(
+        pk=participant_pk, session__slug=slug, person__user_id=user_pk, person__user__is_active=True
+    )
 
 
 def session_list(request):
@@ -149,8 +159,22 @@ def register(request, slug):
 def recommendations(request, slug):
     session = _session(request, slug)
     participant = _participant(request, session)
-    people = selectors.recommendations_for(participant, language=get_language() or "fr")
-    context = {"session": session, "participant": participant, "people": people, "form": RequestForm()}
+    language = selectors.recommendation_language(get_language())
+    updating = False
+    if not selectors.recommendations_current(session, language=language):
+        if session.participants.count() <= services.RECOMMEND_NOW_MAX:
+            services.recommendations_refresh(session=session, language=language)
+        else:  # a forum of thousands: seconds of work, in the background; the last ranking meanwhile
+            services.recommendations_refresh_later(session=session, languages=[language], once_within=60)
+            updating = True
+    people = selectors.recommendations_for(participant, language=language)
+    context = {
+        "session": session,
+        "participant": participant,
+        "people": people,
+        "form": RequestForm(),
+        "updating": updating,
+    }
     return render(request, "matchmaking/recommendations.html", context)
 
 
@@ -252,7 +276,7 @@ def request_answer(request, slug, pk):
 def agenda(request, slug):
     session = _session(request, slug)
     participant = _participant(request, session)
-    items = selectors.agenda_for(participant)
+    items = selectors.agenda_for(participant, language=get_language())
     feed = reverse("matchmaking:agenda_ical", args=[session.slug, feed_token(participant)])
     context = {
         "session": session,
@@ -268,14 +292,11 @@ def agenda(request, slug):
 
 def agenda_ical(request, slug, token):
     try:
-        participant_pk = signing.Signer(salt=FEED_SALT).unsign(token)
-        participant = Participant.objects.select_related("session", "person").get(
-            pk=participant_pk, session__slug=slug
-        )
+        participant = _feed_participant(token, slug)
     except (signing.BadSignature, Participant.DoesNotExist, ValueError):
         raise Http404 from None
     session = participant.session
-    items = selectors.agenda_for(participant)
+    items = selectors.agenda_for(participant, language=selectors.recommendation_language(get_language()))
     url = request.build_absolute_uri(reverse("matchmaking:agenda", args=[session.slug]))
     content = agenda_calendar(session, items, name=f"{session.name} · {participant.name}", url=url)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
@@ -465,6 +486,33 @@ def check_in_mark(request, slug, pk):
         context = {"session": session, "meeting": meeting, "counts": selectors.check_in_counts(session)}
         return render(request, "matchmaking/_check_in_row.html", context)
     return redirect("matchmaking:check_in", session.slug)
+
+
+@organiser_required
+def freed_slots(request, slug):
+    """Tables freed on the day (cancellations, no-shows), with the requests that could use them."""
+    session = _session(request, slug)
+    context = {"session": session, "freed": selectors.freed_slots(session, now=timezone.now())}
+    return render(request, "matchmaking/freed_slots.html", context)
+
+
+@require_POST
+@organiser_required
+def meeting_place(request, slug):
+    session = _session(request, slug)
+    try:
+        meeting_request = selectors.requests_of_session(session).get(pk=request.POST.get("request"))
+        slot = session.slots.get(pk=request.POST.get("slot"))
+        table = session.tables.get(pk=request.POST.get("table"))
+    except (MeetingRequest.DoesNotExist, Slot.DoesNotExist, Table.DoesNotExist, ValueError):
+        raise Http404 from None
+    try:
+        services.meeting_place(request=meeting_request, slot=slot, table=table)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Meeting placed; both people were told."))
+    return redirect("matchmaking:freed_slots", session.slug)
 
 
 @organiser_required

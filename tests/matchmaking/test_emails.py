@@ -1,0 +1,35 @@
+"""The app's e-mails: plain text, no HTML escapes, one-line subjects."""
+
+import pytest
+from django.core import mail
+
+from maillage.matchmaking import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_names_with_apostrophes_are_not_escaped(session, alice, bob, django_capture_on_commit_callbacks):
+    alice.person.last_name = "O'Brien"
+    alice.person.save()
+    session.name = 'Forum "Québec & Bordeaux"'
+    session.save()
+    alice.session.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        request = services.meeting_request_send(sender=alice, recipient=bob, message="L'IoT <vite>")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_request_accept(request=request)
+    received, accepted = mail.outbox
+    assert received.subject == f'{alice.name} souhaite vous rencontrer lors de Forum "Québec & Bordeaux"'
+    assert "O'Brien" in received.subject
+    assert "O'Brien" in received.body
+    assert "L'IoT <vite>" in received.body
+    assert "&" not in accepted.body.replace("& Bordeaux", "")
+
+
+def test_subjects_are_one_line(session, alice, bob, django_capture_on_commit_callbacks):
+    session.name = "Mission\nQuébec–Bordeaux  "
+    session.save()
+    alice.session.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_request_send(sender=alice, recipient=bob)
+    assert mail.outbox[0].subject.endswith("lors de Mission Québec–Bordeaux")
