@@ -196,7 +196,7 @@ def main() -> int:
         "--ramp-up", type=float, default=10.0, help="seconds of connecting visitors not measured"
     )
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker (keep-alive)")
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (keep-alive)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--saturation", action="store_true", help="also load back to back with wrk")
     args = parser.parse_args()
