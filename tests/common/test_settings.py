@@ -33,3 +33,16 @@ def test_engine_commands_do_not_load_django():
     code += "[importlib.import_module(m) for m in ENGINE_COMMANDS.values()]; print('django' in sys.modules)"
     result = run({}, code)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_cache_url_selects_a_shared_redis_cache():
+    code = "from django.conf import settings; import django; django.setup(); print(settings.CACHES['default']['BACKEND'])"
+    result = run(
+        {
+            "DJANGO_SETTINGS_MODULE": "maillage.settings",
+            "MAILLAGE_DEMO": "1",
+            "CACHE_URL": "redis://h:6379/1",
+        },
+        code,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr

@@ -55,3 +55,9 @@ def test_the_command_reminds_published_sessions(published, clock, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         call_command("matchmaking_send_reminders", session=published.slug)
     assert len(mail.outbox) == 2
+
+
+def test_beat_task_queues_reminders_for_published_sessions_only(published):
+    from maillage.matchmaking.tasks import reminders_send_all_task
+
+    assert reminders_send_all_task() == 1

@@ -26,3 +26,14 @@ def reminders_send_task(session_id: int) -> int:
 
     session = B2BSession.objects.filter(pk=session_id).first()
     return len(reminders_send(session=session)) if session is not None else 0
+
+
+@shared_task
+def reminders_send_all_task() -> int:
+    """Run by Celery beat (settings.CELERY_BEAT_SCHEDULE): one reminders task per published session."""
+    from .models import B2BSession
+
+    ids = list(B2BSession.objects.filter(status=B2BSession.Status.PUBLISHED).values_list("pk", flat=True))
+    for session_id in ids:
+        reminders_send_task.delay(session_id)
+    return len(ids)
