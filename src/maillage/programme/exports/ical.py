@@ -1,8 +1,6 @@
 """iCalendar (RFC 5545): times carry the edition's TZID, with the matching VTIMEZONE; UIDs never change."""
 
-import datetime as dt
-
-import icalendar
+from maillage.common.ical import calendar_bytes, calendar_new, event_new
 
 from ..models import Activity, Edition
 from . import absolute
@@ -15,21 +13,15 @@ def activity_uid(activity: Activity) -> str:
 
 
 def calendar_for(edition: Edition, activities: list[Activity], *, name: str, base_url: str) -> bytes:
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", edition.timezone)
-    tz = edition.tzinfo
+    calendar = calendar_new(prodid=PRODID, name=name, timezone_name=edition.timezone)
     for activity in activities:
-        event = icalendar.Event()
-        event.add("uid", activity_uid(activity))
-        event.add("dtstamp", activity.updated.astimezone(dt.UTC))
-        event.add("last-modified", activity.updated.astimezone(dt.UTC))
-        event.add("dtstart", activity.start.astimezone(tz))
-        event.add("dtend", activity.end.astimezone(tz))
+        event = event_new(
+            uid=activity_uid(activity),
+            start=activity.start,
+            end=activity.end,
+            updated=activity.updated,
+            tz=edition.tzinfo,
+        )
         event.add("summary", activity.title)
         speakers = ", ".join(link.speaker.name for link in activity.activity_speakers.all())
         description = "\n\n".join(part for part in (speakers, activity.description) if part)
@@ -44,13 +36,9 @@ def calendar_for(edition: Edition, activities: list[Activity], *, name: str, bas
             event.add("categories", [activity.track.name])
         event.add("url", absolute(base_url, activity.get_absolute_url()))
         calendar.add_component(event)
-    # The edition's VTIMEZONE always comes first (a calendar with no activity still has one component).
-    calendar.subcomponents.insert(
-        0,
-        icalendar.Timezone.from_tzid(
-            edition.timezone,
-            first_date=dt.date(edition.start_date.year - 1, 1, 1),
-            last_date=dt.date(edition.end_date.year + 2, 1, 1),
-        ),
+    return calendar_bytes(
+        calendar,
+        timezone_name=edition.timezone,
+        first_year=edition.start_date.year,
+        last_year=edition.end_date.year,
     )
-    return calendar.to_ical()
