@@ -76,7 +76,9 @@ def main() -> int:
             t0 = time.perf_counter()
             page = organisations_search(filters, page=1)
             count = page.paginator.count
-            rows = [o.name for o in page.object_list] + [s.slug for o in page.object_list for s in o.sectors.all()]
+            rows = [o.name for o in page.object_list] + [
+                s.slug for o in page.object_list for s in o.sectors.all()
+            ]
             timings.append((time.perf_counter() - t0) * 1000)
         assert rows is not None
         timings.sort()
