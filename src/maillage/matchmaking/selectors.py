@@ -386,7 +386,7 @@ def agenda_for(participant: Participant, *, language: str = "fr") -> list[Agenda
     items = []
     for meeting in meetings:
         other = meeting.request.other(participant)
-        reasons = list(recommended.get(other.pk) or common_ground(participant, other))
+        reasons = list(dict.fromkeys(recommended.get(other.pk) or common_ground(participant, other)))
         if meeting.request.message:
             reasons.append(meeting.request.message)
         outcomes = list(meeting.outcomes.all())
