@@ -231,3 +231,21 @@ def test_role_reason_gives_the_code_and_the_word():
     role = next(r for r in first.reasons if r.code == "looking_for")
     assert role.params == {"role": "distributor"}
     assert role.text == "le type de partenaire que vous cherchez : distributeur"
+
+
+def test_character_ngrams_match_cognates_across_languages():
+    from maillage.engine.recommend.score import Weights, analyse, gram_bag, score
+
+    french, english = analyse("Collaborations en cryptographie"), analyse("Post-quantum cryptography")
+    assert set(gram_bag(french, 3, 5)) & set(gram_bag(english, 3, 5)) >= {"^cryp", "graph"}
+    seeker = make("seeker", "Opérateur télécom", "Collaborations en cryptographie")
+    lab = make(
+        "lab", "Research on post-quantum cryptography", "Partners for our algorithms", languages=("en",)
+    )
+    other = make("other", "Furniture for the office", "Catering for our events", languages=("en",))
+    problem = Problem(profiles=(seeker, lab, other))
+    _, with_grams = score(problem)
+    _, without = score(problem, Weights(ngram=0.0))
+    assert with_grams.need_offer[0, 1] > without.need_offer[0, 1]
+    # only across languages: within one language the stems already say it
+    assert with_grams.need_offer[1, 2] == without.need_offer[1, 2]

@@ -44,3 +44,11 @@ def test_phrase_index_other_language_needs_exact_words():
     index = PhraseIndex([("network", "en", "connectivity")])
     # the English stemmer would make "connectés" and "connectivity" the same stem
     assert index.find(tokenize("objets connectés"), "fr") == []
+
+
+def test_phrase_index_accented_word_needs_its_accents():
+    index = PhraseIndex([("student", "fr", "==élèves")])
+    assert [m.key for m in index.find(tokenize("des élèves du primaire"), "fr")] == ["student"]
+    # folded, "élevés" (high) is "eleves" too; stemmed, "élévateur" shares the stem of "élève"
+    assert index.find(tokenize("des coûts élevés"), "fr") == []
+    assert index.find(tokenize("un chariot élévateur"), "fr") == []

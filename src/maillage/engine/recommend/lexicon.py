@@ -87,7 +87,7 @@ grant | subvention ; aide publique ; crédit d'impôt ; programme d'aide ; appel
 school | école ; établissement scolaire ; commission scolaire ; centre de services scolaire ; enseignement ; collège ; cégep ; lycée | school ; school board ; schools ; K-12 ; college ; secondary school ; high school
 university | université ; universitaire ; enseignement supérieur ; établissement d'enseignement | university ; universities ; higher education ; academic
 teacher | enseignant ; professeur ; formateur ; pédagogue | teacher ; instructor ; trainer ; educator ; faculty
-student | élève ; étudiant ; apprenant | student ; pupil ; learner
+student | ==élève ; ==élèves ; étudiant ; apprenant | student ; pupil ; learner
 course | cours ; cours en ligne ; module de formation ; parcours de formation ; contenu pédagogique ; classe | course ; online course ; training module ; learning path ; curriculum ; courseware ; class
 lms | plateforme d'apprentissage ; environnement numérique d'apprentissage ; LMS | learning management system ; LMS ; learning platform
 online_store | boutique en ligne ; site marchand ; vente en ligne ; commerce en ligne ; cybercommerce | online store ; online shop ; webshop ; e-shop ; online sales ; storefront
@@ -111,7 +111,7 @@ dashboard | tableau de bord ; indicateurs ; rapports ; visualisation | dashboard
 analytics | analytique ; analyse de données ; intelligence d'affaires ; informatique décisionnelle ; exploitation des données | analytics ; data analysis ; business intelligence ; BI ; insights
 data_platform | entrepôt de données ; lac de données ; pipeline de données ; ingénierie des données | data warehouse ; data lake ; data pipeline ; data engineering
 open_data | données ouvertes | open data
-software_dev | développement logiciel ; développement ; programmation ; développeurs ; codage ; logiciel sur mesure ; développement sur mesure | software development ; development ; programming ; developers ; coding ; custom software ; bespoke software
+software_dev | développement logiciel ; développement informatique ; développement web ; =programmation ; programmeur ; programmeurs ; développeurs ; codage ; logiciel sur mesure ; développement sur mesure | software development ; web development ; app development ; =programming ; programmer ; programmers ; developers ; coding ; custom software ; bespoke software
 software | logiciel ; progiciel ; application ; SaaS ; logiciel-service | software ; application ; SaaS ; app
 mobile_app | application mobile ; appli ; téléphone ; téléphone intelligent ; cellulaire ; iOS ; Android | mobile app ; mobile application ; smartphone ; phone ; cell phone ; iOS ; Android
 erp | ERP ; PGI ; progiciel de gestion intégré ; gestion d'entreprise | ERP ; enterprise resource planning ; business management software
@@ -235,6 +235,50 @@ produce | fruits et légumes ; produits frais ; légumes ; fruits | fresh produc
 sales | vente ; ventes ; chiffre d'affaires | sales ; revenue ; turnover
 spreadsheet | tableur ; chiffrier ; Excel | spreadsheet ; Excel
 contract_manufacturing | façonnier ; façonnage ; à façon ; fabrication à façon ; sous-traitance de production ; marque blanche ; marque privée | co-packer ; co-packing ; contract manufacturing ; contract manufacturer ; toll manufacturing ; white label ; private label
+project_management | gestion de projet ; gestion de projets ; chargé de projet ; chargée de projet ; gestionnaire de projet | project management ; project manager
+trade_mission | mission commerciale ; mission économique ; mission d'affaires ; délégation commerciale | trade mission ; business mission ; trade delegation
+cluster | grappe industrielle ; créneau d'excellence ; pôle de compétitivité ; chambre de commerce | industry cluster ; business cluster ; cluster ; chamber of commerce ; board of trade
+turnkey | clé en main ; clés en main | turnkey ; turn-key
+joint_venture | coentreprise ; alliance stratégique | joint venture ; strategic alliance
+succession | relève entrepreneuriale ; repreneuriat ; transmission d'entreprise ; transfert d'entreprise ; repreneur | business succession ; succession planning ; business transfer ; business buyer
+receivables | recouvrement ; affacturage ; comptes clients ; comptes fournisseurs | debt collection ; factoring ; accounts receivable ; accounts payable
+survey | sondage ; enquête ; questionnaire ; étude de marché ; veille concurrentielle | survey ; poll ; questionnaire ; market research ; market study ; competitive intelligence
+quote | soumission ; soumissions ; devis ; soumissionner | quote ; quotation ; quotes ; bid ; bidding ; estimate
+tech_support | soutien technique ; assistance technique ; dépannage ; service après-vente ; centre d'assistance | technical support ; tech support ; troubleshooting ; after-sales service ; helpdesk ; help desk
+materials | matériaux ; matières premières ; cuivre ; béton ; bois d'œuvre ; intrants | materials ; raw materials ; copper ; concrete ; lumber ; inputs
+moulding | moulage ; moule ; moules ; injection plastique ; fonderie ; forge ; estampage ; tôlerie ; emboutissage | moulding ; molding ; mould ; mold ; injection molding ; foundry ; casting ; forging ; stamping ; sheet metal
+oem | équipementier ; donneur d'ordres ; donneurs d'ordres ; fabricant d'équipement d'origine | OEM ; original equipment manufacturer ; prime contractor ; tier 1 supplier
+brewery | brasserie ; microbrasserie ; distillerie ; spiritueux ; boulangerie ; pâtisserie ; boucherie ; charcuterie | brewery ; microbrewery ; distillery ; spirits ; bakery ; pastry ; butcher ; deli
+organic | biologique ; agriculture biologique ; certifié biologique ; produits biologiques | organic ; organic farming ; certified organic ; organic products
+cold_chain | chaîne du froid ; congélation ; surgelé ; surgelés ; entreposage frigorifique ; réfrigération | cold chain ; freezing ; frozen ; cold storage ; refrigeration
+freight | fret ; camionnage ; transitaire ; transport routier ; transport de marchandises ; transport maritime ; conteneur | freight ; trucking ; freight forwarder ; road transport ; freight transport ; shipping container ; container shipping
+caregiver | proche aidant ; proches aidants ; aidant naturel ; aidants naturels | family caregiver ; informal caregiver ; caregivers
+remote_work | télétravail ; travail hybride ; travail à distance | remote work ; telework ; teleworking ; hybrid work ; work from home
+wind | éolien ; éolienne ; éoliennes ; parc éolien | wind power ; wind turbine ; wind turbines ; wind farm
+bioenergy | biomasse ; biogaz ; biométhane ; gaz naturel renouvelable ; biocarburant | biomass ; biogas ; biomethane ; renewable natural gas ; biofuel
+hydro | hydroélectricité ; hydroélectrique ; centrale hydroélectrique | hydropower ; hydroelectricity ; hydroelectric
+shared_mobility | covoiturage ; autopartage ; navette ; traversier ; transport adapté | carpooling ; ridesharing ; car sharing ; carsharing ; shuttle ; ferry ; paratransit
+cryptography | cryptographie ; chiffrement ; chiffrer ; crypter ; cryptographique | cryptography ; encryption ; encrypt ; cryptographic
+malware | logiciel malveillant ; logiciels malveillants ; pare-feu ; antivirus ; mot de passe | malware ; firewall ; antivirus ; password
+customer_experience | expérience client ; parcours client ; satisfaction des clients | customer experience ; CX ; customer journey ; customer satisfaction
+portal | portail ; extranet ; intranet ; espace client | portal ; extranet ; intranet ; customer portal
+subtitles | sous-titrage ; sous-titres ; transcription ; audiodescription ; transcrire | subtitling ; subtitles ; captioning ; captions ; transcription ; audio description ; transcribe
+paper | papier ; carton ; papeterie ; pâtes et papiers | paper ; cardboard ; stationery ; pulp and paper
+approval | homologation ; marquage CE ; approbation réglementaire ; homologuer | type approval ; CE marking ; regulatory approval ; homologation
+feasibility | étude de faisabilité ; faisabilité ; étude de préfaisabilité | feasibility study ; feasibility ; pre-feasibility
+b2b | interentreprises ; =B2B | business-to-business ; B2B
+scaling | mise à l'échelle ; passage à l'échelle ; à grande échelle | scaling ; scale-up ; scale up ; at scale
+daycare | garderie ; CPE ; service de garde ; petite enfance | daycare ; childcare ; early childhood
+trades | isolation ; plomberie ; électricien ; menuiserie ; ébénisterie ; toiture ; maçonnerie | insulation ; plumbing ; electrician ; carpentry ; cabinetmaking ; roofing ; masonry
+spam | pourriel ; pourriels ; =polluriel | spam
+file_transfer | téléverser ; téléversement ; télécharger ; téléchargement | upload ; download
+lease | bail ; baux ; crédit-bail | lease ; leases ; leasing
+material_handling | manutention ; chariot élévateur ; quai de chargement ; palette ; palettes | material handling ; materials handling ; forklift ; loading dock ; pallet ; pallets
+labelling | étiquetage ; code-barres ; code à barres ; RFID | labelling ; labeling ; barcode ; bar code ; RFID
+exhibitor | exposant ; exposants ; kiosque ; stand | exhibitor ; exhibitors ; booth ; stand
+call_for_proposals | appel de propositions ; appel à propositions ; appel à candidatures ; appel de candidatures | call for proposals ; call for applications
+co_development | codéveloppement ; co-développement ; cocréation ; co-création | co-development ; codevelopment ; co-creation ; cocreation
+foot_traffic | achalandage ; magasinage ; fréquentation | foot traffic ; footfall ; shopping ; attendance
 pharma | pharmaceutique ; médicament ; pharmacie ; biotechnologie ; sciences de la vie | pharmaceutical ; pharma ; drug ; pharmacy ; biotech ; biotechnology ; life sciences
 """
 
@@ -423,7 +467,7 @@ ingénieur ; ingénieurs ; ingénierie = engineer ; engineers ; engineering
 technicien ; techniciens = technician ; technicians
 équipe ; équipes = team ; teams ; crew ; crews
 former ; formation ; formateur = train ; training ; trainer
-apprendre ; apprentissage ; élève ; élèves = learn ; learning ; pupil ; pupils
+apprendre ; apprentissage ; ==élève ; ==élèves = learn ; learning ; pupil ; pupils
 enseigner ; enseignant ; enseignants ; professeur = teach ; teacher ; teachers
 école ; écoles ; primaire ; secondaire = school ; schools ; elementary ; secondary
 enfant ; enfants ; jeunes ; jeunesse = child ; children ; kids ; young people ; youth
@@ -455,7 +499,7 @@ assurance ; assureur ; assurés ; adhérents = insurance ; insurer ; policyholde
 payer ; paiement ; paiements ; encaisser = pay ; payment ; payments ; get paid
 cartes bancaires ; carte de crédit ; carte de paiement = cards ; credit card ; payment card
 commerçant ; commerçants ; marchand ; marchands ; boutique ; boutiques ; magasin ; magasins = merchant ; merchants ; shop ; shops ; store ; stores
-épicerie ; supermarché ; supermarchés ; grande distribution = grocery ; supermarket ; supermarkets ; grocery chains
+épicerie ; supermarché ; supermarchés ; grande distribution ; grande surface ; dépanneur ; dépanneurs = grocery ; supermarket ; supermarkets ; grocery chains
 restaurant ; restaurants ; restauration = restaurant ; restaurants ; food service
 hôtel ; hôtels ; hébergement touristique = hotel ; hotels ; lodging
 voyage ; voyages ; voyageur ; voyageurs = travel ; trip ; traveller ; travellers
@@ -468,7 +512,7 @@ film ; films ; tournage ; long métrage = film ; films ; movie ; shoot ; feature
 jeu ; jeux ; joueur ; joueurs = game ; games ; player ; players ; gamer ; gamers
 écran ; écrans = screen ; screens
 téléphone ; téléphones ; cellulaire ; mobile = phone ; phones ; cellphone ; mobile
-ordinateur ; ordinateurs ; informatique = computer ; computers ; IT ; computing
+ordinateur ; ordinateurs ; informatique ; =TI ; technologies de l'information = computer ; computers ; IT ; computing ; information technology
 logiciel ; logiciels = software
 données = data
 image ; images ; photo ; photos = image ; images ; picture ; pictures ; photo ; photos
@@ -575,7 +619,7 @@ réservation ; réservations ; réserver = booking ; bookings ; reservation ; bo
 abonné ; abonnés ; abonnement = subscriber ; subscribers ; subscription
 commanditaire ; commandite = sponsor ; sponsorship
 marque ; marques = brand ; brands
-jeune pousse ; jeunes pousses = startup ; start-up ; startups
+jeune pousse ; jeunes pousses ; entreprise en démarrage ; entreprises en démarrage = startup ; start-up ; startups ; early-stage company
 incubateur ; accélérateur ; cohorte = incubator ; accelerator ; cohort
 mentor ; mentorat ; accompagnement = mentor ; mentoring ; coaching
 salon ; salons ; foire ; exposition = trade show ; fair ; exhibition ; expo
@@ -640,7 +684,7 @@ sourd ; sourds ; malentendant = deaf ; hard of hearing
 inclusion ; inclusif ; inclusive = inclusion ; inclusive
 égalité ; diversité = equality ; diversity
 bénévole ; bénévoles ; organisme sans but lucratif ; OBNL = volunteer ; volunteers ; non-profit ; nonprofit ; charity
-don ; dons ; philanthropie = donation ; donations ; philanthropy
+=don ; =dons ; philanthropie = donation ; donations ; philanthropy
 bourse ; bourses = scholarship ; scholarships ; grant
 concours ; trophée = contest ; competition ; award ; prize
 fête ; célébration = party ; celebration
@@ -665,7 +709,7 @@ lancer ; lancement = launch ; launching ; roll out
 mettre en marché ; commercialiser ; commercialisation = bring to market ; commercialise ; commercialize ; commercialisation
 accueillir ; accueil = welcome ; host ; hosting ; reception
 rencontrer ; rencontre ; rencontres = meet ; meeting ; meetings
-mettre en relation ; jumelage ; maillage = matchmaking ; introductions ; connect
+mettre en relation ; mise en relation ; jumelage ; maillage ; réseautage = matchmaking ; introductions ; connect ; business networking
 faire connaître ; promouvoir ; promotion = promote ; promotion ; raise awareness
 attirer ; fidéliser ; fidélisation = attract ; retain ; retention ; loyalty
 joindre ; rejoindre ; toucher = reach ; reach out ; target
@@ -697,6 +741,7 @@ partager ; partage = share ; sharing
 échanger ; échange ; échanges = exchange ; swap ; trade
 stocker ; stockage = store ; storage
 calcul ; calculer = calculation ; compute ; calculate
+gestion ; gérer ; gestionnaire ; gestionnaires = manage ; management ; manager ; managers
 """
 
 

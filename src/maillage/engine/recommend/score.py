@@ -12,9 +12,13 @@ Each profile's *offers* and *needs* become weighted bags of features:
   ("température"/"temperature", "traçabilité"/"traceability");
 
 weighted by TF-IDF over all texts, divided by a pivoted length (long texts are not diluted as much as
-with the cosine). The score of j for i adds up:
+with the cosine). A second, separate channel holds the character 3- to 5-grams of the same folded
+stems (TF-IDF, cosine): it only counts between a French and an English text, where it finds the
+cognates that the lexicon and the stems miss ("cryptographie"/"cryptography"); within one language the
+stems already say it, and partial spellings would only add noise. The score of j for i adds up:
 
-- complementarity, which counts most: i's needs against j's offers, plus j's needs against i's offers,
+- complementarity, which counts most: i's needs against j's offers (both channels), plus j's needs
+  against i's offers,
   less a share of j's "hubness" (the mean of its 10 best complementarities: a generic profile that
   complements everybody a little should not crowd out specific matches);
 - less the look-alike penalty: i's offers against j's offers, beyond what complementarity explains
@@ -68,6 +72,9 @@ class Weights:
     length_norm: float = 0.5  # 1: cosine; less: long texts are less diluted (pivoted normalisation)
     hub: float = 0.3  # penalty for profiles that complement everybody a little (generic texts)
     hub_k: int = 10  # how many of a profile's best complementarities make its "hubness"
+    ngram: float = 0.4  # weight of the character n-gram channel (cognates the lexicon misses)
+    ngram_min: int = 3  # shortest n-gram of a folded stem
+    ngram_max: int = 5  # longest n-gram of a folded stem
 
 
 # How well an organisation of each kind plays each role someone is looking for (unknown kinds: 0.5).
@@ -111,6 +118,7 @@ ROLE_FIT: dict[str, dict[str, float]] = {
 _UNKNOWN_FIT = 0.5
 _ALL_KINDS = frozenset(KINDS)
 COGNATE_LENGTH = 5
+NGRAM_WORD = 4  # words shorter than this give no n-grams
 PARENT_WEIGHT = 0.5  # count given to a sector only implied by a concept of the text
 
 _COUNTRY_ALIASES = {
@@ -153,6 +161,7 @@ class Text:
     language: str
     counts: dict[str, float]
     spans: dict[str, tuple[int, int]]
+    stems: tuple[str, ...] = ()  # folded stems of the content words, for the n-gram channel
 
 
 def analyse(text: str) -> Text:
@@ -160,10 +169,13 @@ def analyse(text: str) -> Text:
     language = detect_language(tokens)
     counts: dict[str, float] = {}
     spans: dict[str, tuple[int, int]] = {}
+    stems: list[str] = []
     for token in content_tokens(tokens, domain=True):
         if len(token.norm) < 2 and not token.norm.isdigit():
             continue
         key = "w:" + stem(token.lower, language)
+        if token.norm.isalpha() and len(token.norm) >= NGRAM_WORD:
+            stems.append(key[2:])
         counts[key] = counts.get(key, 0) + 1
         spans.setdefault(key, (token.start, token.end))
         if len(token.norm) >= COGNATE_LENGTH + 1 and token.norm.isalpha():
@@ -183,7 +195,23 @@ def analyse(text: str) -> Text:
             if key not in counts:
                 counts[key] = PARENT_WEIGHT
                 spans[key] = span
-    return Text(text, language, counts, spans)
+    return Text(text, language, counts, spans, tuple(stems))
+
+
+@cache
+def _grams(word: str, low: int, high: int) -> tuple[str, ...]:
+    """Character n-grams of ``word`` marked at its start ("^cryp", "rypt"...), ``low`` to ``high`` long."""
+    marked = "^" + word
+    return tuple(marked[k : k + n] for n in range(low, high + 1) for k in range(len(marked) - n + 1))
+
+
+def gram_bag(text: Text, low: int, high: int) -> dict[str, float]:
+    """Sublinear counts of the n-grams of a text's content stems."""
+    counts: dict[str, float] = {}
+    for word in text.stems:
+        for gram in _grams(word, low, high):
+            counts[gram] = counts.get(gram, 0) + 1
+    return {gram: 1.0 + math.log(count) for gram, count in counts.items()}
 
 
 @dataclass
@@ -198,6 +226,8 @@ class Analysis:
     keys: list[str]  # feature of each column
     offers: sp.csr_matrix
     needs: sp.csr_matrix
+    offers_grams: sp.csr_matrix | None = None  # L2-normalised TF-IDF n-grams (None: channel off)
+    needs_grams: sp.csr_matrix | None = None
 
 
 def _vectorise(
@@ -250,9 +280,20 @@ def analyse_all(profiles: tuple[Profile, ...], weights: Weights) -> Analysis:
             vocabulary.setdefault(key, len(vocabulary))
             frequency[key] = frequency.get(key, 0) + 1
     total = len(offer_docs) + len(need_docs)
-    idf = np.ones(len(vocabulary))
-    for key, column in vocabulary.items():
-        idf[column] = math.log((1 + total) / (1 + frequency[key])) + 1.0
+    idf = _idf(vocabulary, frequency, total)
+    offers_grams = needs_grams = None
+    if weights.ngram:
+        offer_grams = [gram_bag(t, weights.ngram_min, weights.ngram_max) for t in offers_text]
+        need_grams = [gram_bag(t, weights.ngram_min, weights.ngram_max) for t in needs_text]
+        gram_vocabulary: dict[str, int] = {}
+        gram_frequency: dict[str, int] = {}
+        for doc in offer_grams + need_grams:
+            for key in doc:
+                gram_vocabulary.setdefault(key, len(gram_vocabulary))
+                gram_frequency[key] = gram_frequency.get(key, 0) + 1
+        gram_idf = _idf(gram_vocabulary, gram_frequency, total)
+        offers_grams = _vectorise(offer_grams, gram_vocabulary, gram_idf, 1.0)
+        needs_grams = _vectorise(need_grams, gram_vocabulary, gram_idf, 1.0)
     return Analysis(
         profiles=profiles,
         offers_text=offers_text,
@@ -262,7 +303,16 @@ def analyse_all(profiles: tuple[Profile, ...], weights: Weights) -> Analysis:
         keys=list(vocabulary),
         offers=_vectorise(offer_docs, vocabulary, idf, weights.length_norm),
         needs=_vectorise(need_docs, vocabulary, idf, weights.length_norm),
+        offers_grams=offers_grams,
+        needs_grams=needs_grams,
     )
+
+
+def _idf(vocabulary: dict[str, int], frequency: dict[str, int], total: int) -> np.ndarray:
+    idf = np.ones(len(vocabulary))
+    for key, column in vocabulary.items():
+        idf[column] = math.log((1 + total) / (1 + frequency[key])) + 1.0
+    return idf
 
 
 @dataclass
@@ -305,6 +355,14 @@ def score(problem: Problem, weights: Weights | None = None) -> tuple[Analysis, S
     n = len(profiles)
     offers = analysis.offers.astype(np.float32)
     need_offer = (analysis.needs.astype(np.float32) @ offers.T).toarray()
+    if analysis.needs_grams is not None and analysis.offers_grams is not None:
+        # spelling shared beyond the lexicon and the stems: "cryptographie"/"cryptography"
+        grams = analysis.needs_grams.astype(np.float32) @ analysis.offers_grams.astype(np.float32).T
+        cross = (
+            np.array([t.language for t in analysis.needs_text])[:, None]
+            != np.array([t.language for t in analysis.offers_text])[None, :]
+        )
+        need_offer += weights.ngram * np.where(cross, grams.toarray(), 0.0).astype(np.float32)
     offer_need = need_offer.T  # a view: j's needs against i's offers
     look_alike = (offers @ offers.T).toarray()
 

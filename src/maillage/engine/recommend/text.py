@@ -185,23 +185,28 @@ class PhraseIndex:
     English stemmer does not turn the French "connectés" into "connectivity".
     A short acronym written in capitals in the index ("IA", "AR", "RH") only matches a word in capitals,
     and a phrase written ``=word`` only matches that exact word, never another word of the same stem
-    ("=assurance" is not "assurer").
+    ("=assurance" is not "assurer"); ``==word`` only matches it with its accents too ("==élèves" is not
+    "élevés").
     """
 
     def __init__(self, phrases: list[tuple[str, str, str]]) -> None:
         """``phrases``: (key, language, phrase) triples."""
         # (language, "stem" or "word") -> words of the phrase -> (key, acronym) entries
         self._index: dict[tuple[str, str], dict[tuple[str, ...], list[tuple[str, bool]]]] = {
-            (lang, form): {} for lang in LANGUAGES for form in ("stem", "word")
+            (lang, form): {} for lang in LANGUAGES for form in ("stem", "word", "accent")
         }
         self.max_length = 1
         for key, language, phrase in phrases:
+            accents = phrase.startswith("==")
             exact = phrase.startswith("=")
-            words = content_tokens(tokenize(phrase.removeprefix("=")))
+            words = content_tokens(tokenize(phrase.lstrip("=")))
             if not words:
                 continue
             acronym = len(words) == 1 and words[0].upper and len(words[0].norm) <= 3
-            forms = [("word", tuple(t.norm for t in words))]
+            if accents:
+                forms = [("accent", tuple(t.lower for t in words))]
+            else:
+                forms = [("word", tuple(t.norm for t in words))]
             if not exact:
                 forms.append(("stem", tuple(stem(t.lower, language) for t in words)))
             for form, sequence in forms:
@@ -218,10 +223,12 @@ class PhraseIndex:
         words = content_tokens(tokens)
         found: dict[tuple[str, int], PhraseMatch] = {}
         norms = [t.norm for t in words]
+        lowers = [t.lower for t in words]
         for phrase_language in LANGUAGES:
             by_stem = language in (None, phrase_language)
             stems = [stem(t.lower, phrase_language) for t in words] if by_stem else norms
             by_word = self._index[phrase_language, "word"]
+            by_accent = self._index[phrase_language, "accent"]
             index = self._index[phrase_language, "stem" if by_stem else "word"]
             position = 0
             while position < len(stems):
@@ -231,6 +238,10 @@ class PhraseIndex:
                     if by_stem:
                         entries = (entries or []) + by_word.get(
                             tuple(norms[position : position + length]), []
+                        )
+                    if by_accent:
+                        entries = (entries or []) + by_accent.get(
+                            tuple(lowers[position : position + length]), []
                         )
                     if not entries:
                         continue
