@@ -144,6 +144,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Maillage <noreply@mai
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Long jobs (scheduling, optimiser, recommendations): "celery" with a broker; else "thread", a thread of the
+# app process, so pages stay usable while they run (common/jobs.py); tests use "eager".
+MAILLAGE_JOBS = "celery" if CELERY_BROKER_URL else os.environ.get("MAILLAGE_JOBS", "thread")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = not CELERY_RESULT_BACKEND
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

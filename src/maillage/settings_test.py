@@ -17,3 +17,4 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 LANGUAGE_CODE = "fr"
+MAILLAGE_JOBS = "eager"

@@ -74,3 +74,26 @@ def test_task_runs_on_a_real_celery_worker_through_redis(tmp_path: Path):
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_long_jobs_run_in_a_thread_without_a_broker(settings, django_capture_on_commit_callbacks, tmp_path):
+    """The embedded set-up: the page that starts a job returns at once, the job runs beside it."""
+    import threading
+
+    from celery import shared_task
+
+    done = threading.Event()
+
+    @shared_task(name="tests.mark_done")
+    def mark_done(path: str) -> None:
+        (tmp_path / path).write_text("done")
+        done.set()
+
+    from maillage.common.jobs import job_enqueue
+
+    settings.MAILLAGE_JOBS = "thread"
+    with django_capture_on_commit_callbacks(execute=True):
+        job_enqueue(mark_done, "flag.txt")
+    assert done.wait(timeout=10)
+    assert (tmp_path / "flag.txt").read_text() == "done"

@@ -152,3 +152,20 @@ def test_ical_feed_parses_with_the_session_time_zone(
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["America/Toronto"]
     bad = client.get(reverse("matchmaking:agenda_ical", args=[session.slug, "1:forged"]))
     assert bad.status_code == 404
+
+
+def test_an_abandoned_run_does_not_hold_the_session_for_ever(session, trio, organiser):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from maillage.matchmaking.models import SchedulingRun
+
+    stuck = SchedulingRun.objects.create(session=session, started_by=organiser, time_limit=10)
+    SchedulingRun.objects.filter(pk=stuck.pk).update(
+        status=SchedulingRun.Status.RUNNING, started=timezone.now() - dt.timedelta(hours=1)
+    )
+    run = services.scheduling_run_start(session=session, user=organiser, time_limit=2)
+    stuck.refresh_from_db()
+    assert stuck.status == SchedulingRun.Status.FAILED
+    assert run.pk != stuck.pk

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
+from maillage.common.jobs import job_enqueue
 from maillage.directory.models import Person, Sector
 
 from . import engines, selectors
@@ -304,9 +305,7 @@ def recommendations_refresh_later(
         key = f"matchmaking:recommendations-queued:{session.pk}:{language}"
         if once_within and not cache.add(key, True, once_within):
             continue
-        transaction.on_commit(
-            lambda language=language: recommendations_refresh_task.delay(session.pk, language)
-        )
+        job_enqueue(recommendations_refresh_task, session.pk, language)
 
 
 def recommendations_refresh(*, session: B2BSession, language: str) -> bool:
@@ -515,11 +514,26 @@ def meeting_request_cancel(*, request: MeetingRequest) -> MeetingRequest:
 # Scheduling
 
 
+ABANDONED_AFTER = dt.timedelta(minutes=10)
+
+
+def _scheduling_runs_abandoned_fail(session: B2BSession) -> None:
+    """A run whose worker died (a restart, a crash) would hold the session for ever: well past its time
+    limit it is marked failed, and the published agenda, which it never touched, stays as it is."""
+    now = timezone.now()
+    for run in session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]):
+        if (run.started or run.created) + dt.timedelta(seconds=run.time_limit) + ABANDONED_AFTER < now:
+            run.status, run.finished = SchedulingRun.Status.FAILED, now
+            run.error = _("Interrupted: the run did not finish (the server may have restarted).")
+            run.save(update_fields=["status", "finished", "error"])
+
+
 @transaction.atomic
 def scheduling_run_start(*, session: B2BSession, user: User, time_limit: int = 10) -> SchedulingRun:
     """Queue a run of the scheduler; the background task starts after commit. One run at a time per
     session (the database says so too)."""
     session = _lock(session)
+    _scheduling_runs_abandoned_fail(session)
     busy = ValidationError(_("The scheduler is already running for this session."), code="busy")
     if session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]).exists():
         raise busy
@@ -530,7 +544,7 @@ def scheduling_run_start(*, session: B2BSession, user: User, time_limit: int = 1
         raise busy from None
     from .tasks import scheduling_run_execute_task
 
-    transaction.on_commit(lambda: scheduling_run_execute_task.delay(run.pk))
+    job_enqueue(scheduling_run_execute_task, run.pk)
     return run
 
 

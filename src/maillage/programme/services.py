@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
+from maillage.common.jobs import job_enqueue
 from maillage.common.text import fold
 
 from .models import (
@@ -352,7 +353,7 @@ def programme_run_start(
     run = ProgrammeRun(edition=edition, requested_by=user, time_limit=time_limit, seed=seed)
     run.full_clean()
     run.save()
-    transaction.on_commit(lambda: programme_run_execute_task.delay(run.pk))
+    job_enqueue(programme_run_execute_task, run.pk)
     return run
 
 
