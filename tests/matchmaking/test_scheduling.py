@@ -169,3 +169,34 @@ def test_an_abandoned_run_does_not_hold_the_session_for_ever(session, trio, orga
     stuck.refresh_from_db()
     assert stuck.status == SchedulingRun.Status.FAILED
     assert run.pk != stuck.pk
+
+
+def test_a_rerun_on_the_day_uses_only_slots_still_to_come(session, trio, organiser, clock):
+    alice, bob, carol = trio
+    slots = list(session.slots.order_by("start"))
+    clock(slots[1].start)  # the first two slots have begun
+    instance = selectors.scheduling_instance(session)
+    future = [f"s{s.pk}" for s in slots[2:]]
+    assert {p["id"]: p.get("available") for p in instance["participants"]} == {
+        f"p{alice.pk}": future,
+        f"p{bob.pk}": future,
+        f"p{carol.pk}": future,
+    }
+
+
+def test_a_rerun_on_the_day_keeps_the_meetings_already_held(
+    session, trio, organiser, clock, django_capture_on_commit_callbacks
+):
+    run = _run(session, organiser, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.scheduling_run_publish(run=run, notify=False)
+    first = Meeting.objects.filter(session=session, published=True).order_by("slot__start").first()
+    clock(first.slot.end)  # the first meeting is over, the day goes on
+    again = _run(session, organiser, django_capture_on_commit_callbacks)
+    assert again.status == SchedulingRun.Status.DONE, again.error
+    instance = selectors.scheduling_instance(session)
+    assert {
+        "request": f"r{first.request_id}",
+        "slot": f"s{first.slot_id}",
+        "table": f"t{first.table_id}",
+    } in instance["locked"]

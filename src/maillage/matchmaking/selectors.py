@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.directory.models import Corridor, Organisation
@@ -265,12 +266,29 @@ def scheduling_instance(session: B2BSession) -> dict:
         if not (r.pk in published and published[r.pk].status == Meeting.Status.NO_SHOW)
     ]
     wanted = {r.pk for r in requests}
+    locked = [
+        m
+        for m in published.values()
+        if m.status in (Meeting.Status.SCHEDULED, Meeting.Status.HELD) and m.request_id in wanted
+    ]
+    # A re-run on the day must not put a meeting in a slot that has already begun; the meetings held or
+    # locked there stay where they are.
+    now = timezone.now()
+    begun = {s.pk for s in slots if s.start <= now}
+    people_of = {r.pk: (r.sender_id, r.recipient_id) for r in requests}
+    own_locked_slots: dict[int, set[int]] = {}
+    for meeting in locked:
+        for person in people_of[meeting.request_id]:
+            own_locked_slots.setdefault(person, set()).add(meeting.slot_id)
     items = []
     for participant in participants:
         item: dict = {"id": f"p{participant.pk}"}
         away = {part.pk for part in participant.unavailable.all()}
-        if away:
-            item["available"] = [f"s{s.pk}" for s in slots if s.day_part_id not in away]
+        closed = begun - own_locked_slots.get(participant.pk, set())
+        if away or closed:
+            item["available"] = [
+                f"s{s.pk}" for s in slots if s.day_part_id not in away and s.pk not in closed
+            ]
         if session.max_meetings is not None:
             item["max_meetings"] = session.max_meetings
         if participant.booth_id:
@@ -294,8 +312,7 @@ def scheduling_instance(session: B2BSession) -> dict:
         ],
         "locked": [
             {"request": f"r{m.request_id}", "slot": f"s{m.slot_id}", "table": f"t{m.table_id}"}
-            for m in published.values()
-            if m.status in (Meeting.Status.SCHEDULED, Meeting.Status.HELD) and m.request_id in wanted
+            for m in locked
         ],
     }
 
