@@ -35,6 +35,7 @@ from .models import (
     SchedulingRun,
     Slot,
 )
+from .reasons import reason_translate
 
 RECOMMENDATIONS = 10
 
@@ -343,7 +344,10 @@ def run_report(run: SchedulingRun) -> RunReport:
     def readable(text: str) -> str:
         return _ID.sub(lambda m: names.get(m.group(0)) or tables.get(m.group(0)) or m.group(0), text)
 
-    unscheduled = [(requests.get(item["request"]), readable(item["reason"])) for item in run.unscheduled]
+    unscheduled = [
+        (requests.get(item["request"]), readable(reason_translate(item["reason"])))
+        for item in run.unscheduled
+    ]
     lonely_ids = run.stats.get("people_without_meeting", [])
     lonely = list(Participant.objects.filter(pk__in=lonely_ids).select_related("person", "organisation"))
     return RunReport(run, run.stats, unscheduled, lonely, run.meetings.count())
