@@ -779,6 +779,7 @@ def programme_demo_load(*, seed: int = 2027) -> ProgrammeDemoResult:
             speakers=rng.sample(speakers, 1),
         )
     _member_favourites(edition)
+    _attendee_favourites(edition, rng)
     return ProgrammeDemoResult(edition, True, len(ACTIVITIES) + len(UNPLACED))
 
 
@@ -817,6 +818,32 @@ def _speakers(edition: Edition, rng: random.Random) -> list:
         unavailable=[(_at(edition, 4, "08:00"), _at(edition, 4, "23:00"))],
     )
     return speakers
+
+
+ATTENDEES = 200
+
+
+def _attendee_favourites(edition: Edition, rng: random.Random) -> None:
+    """Festival-goers with an account who starred what they came for, mostly in one or two tracks: what the
+    optimiser works from (the people who starred two activities should be able to attend both)."""
+    activities = list(Activity.objects.filter(event__edition=edition).select_related("track").order_by("pk"))
+    by_track: dict[int | None, list[Activity]] = {}
+    for activity in activities:
+        by_track.setdefault(activity.track_id, []).append(activity)
+    tracks = [key for key in by_track if key is not None]
+    for n in range(ATTENDEES):
+        user, created = User.objects.get_or_create(
+            email=f"festivalier{n + 1}@demo.maillage.org", defaults={"name": f"Festivalier {n + 1}"}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        liked = rng.sample(tracks, min(len(tracks), rng.choice([1, 1, 2])))
+        pool = [a for key in liked for a in by_track[key]]
+        chosen = set(rng.sample(pool, min(len(pool), rng.randint(3, 7))))
+        chosen |= set(rng.sample(activities, rng.randint(0, 2)))  # and something else that looked good
+        for activity in chosen:
+            services.favourite_star(user=user, activity=activity)
 
 
 def _member_favourites(edition: Edition) -> None:
