@@ -6,34 +6,10 @@ from django.urls import reverse
 
 from maillage.programme import selectors, services
 from maillage.programme.models import Activity, ProgrammeRun
-from tests.factories import UserFactory
 
-from .factories import ActivityFactory, RoomFactory, SpeakerFactory, at
+from .factories import ActivityFactory, at
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def week(edition, event, room):
-    """Two rooms, two speakers, four activities; one fixed; two people starred the same pair."""
-    other = RoomFactory(venue=room.venue, name="Studio", capacity=30)
-    speaker = SpeakerFactory(edition=edition)
-    fixed = ActivityFactory(
-        event=event, title_fr="Ouverture", room=room, start=at(edition, "2027-04-05 09:00")
-    )
-    services.activity_place(activity=fixed, room=room, start=fixed.start, fixed=True)
-    a = ActivityFactory(
-        event=event, title_fr="A", speakers=[speaker], room=room, start=at(edition, "2027-04-06 09:00")
-    )
-    b = ActivityFactory(
-        event=event, title_fr="B", speakers=[speaker], room=other, start=at(edition, "2027-04-06 09:00")
-    )
-    c = ActivityFactory(event=event, title_fr="C", expected_attendance=100)
-    for _n in range(2):
-        user = UserFactory()
-        services.favourite_star(user=user, activity=a)
-        services.favourite_star(user=user, activity=c)
-    return {"fixed": fixed, "a": a, "b": b, "c": c, "rooms": (room, other)}
 
 
 def start_run(edition, organiser, captured, time_limit=0.3):

@@ -5,11 +5,14 @@ they run in a thread of the app process, so that the page that started them stay
 progress, which is what organisers expect; tests run them eagerly, in line, to stay deterministic.
 """
 
+import datetime as dt
 import logging
 import threading
 
 from django.conf import settings
 from django.db import close_old_connections, connections, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -37,3 +40,21 @@ def _run_in_thread(task, args: tuple) -> None:
         logger.exception("background job %s failed", task.name)
     finally:
         connections.close_all()
+
+
+ABANDONED_AFTER = dt.timedelta(minutes=10)
+
+
+def runs_abandoned_fail(runs, *, failed: str) -> int:
+    """Mark failed the runs of `runs` (queued or running) that are well past their time limit: their worker
+    died (a restart, a crash), and they would otherwise hold their session or edition for ever. They never
+    wrote anything but themselves, so nothing else needs undoing. Returns how many were marked."""
+    now = timezone.now()
+    marked = 0
+    for run in runs:
+        if (run.started or run.created) + dt.timedelta(seconds=run.time_limit) + ABANDONED_AFTER < now:
+            run.status, run.finished = failed, now
+            run.error = _("Interrupted: the run did not finish (the server may have restarted).")
+            run.save(update_fields=["status", "finished", "error"])
+            marked += 1
+    return marked

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
-from maillage.common.jobs import job_enqueue
+from maillage.common.jobs import job_enqueue, runs_abandoned_fail
 from maillage.directory.models import Person, Sector
 
 from . import engines, selectors
@@ -514,26 +514,15 @@ def meeting_request_cancel(*, request: MeetingRequest) -> MeetingRequest:
 # Scheduling
 
 
-ABANDONED_AFTER = dt.timedelta(minutes=10)
-
-
-def _scheduling_runs_abandoned_fail(session: B2BSession) -> None:
-    """A run whose worker died (a restart, a crash) would hold the session for ever: well past its time
-    limit it is marked failed, and the published agenda, which it never touched, stays as it is."""
-    now = timezone.now()
-    for run in session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]):
-        if (run.started or run.created) + dt.timedelta(seconds=run.time_limit) + ABANDONED_AFTER < now:
-            run.status, run.finished = SchedulingRun.Status.FAILED, now
-            run.error = _("Interrupted: the run did not finish (the server may have restarted).")
-            run.save(update_fields=["status", "finished", "error"])
-
-
 @transaction.atomic
 def scheduling_run_start(*, session: B2BSession, user: User, time_limit: int = 10) -> SchedulingRun:
     """Queue a run of the scheduler; the background task starts after commit. One run at a time per
     session (the database says so too)."""
     session = _lock(session)
-    _scheduling_runs_abandoned_fail(session)
+    runs_abandoned_fail(
+        session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]),
+        failed=SchedulingRun.Status.FAILED,
+    )
     busy = ValidationError(_("The scheduler is already running for this session."), code="busy")
     if session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]).exists():
         raise busy

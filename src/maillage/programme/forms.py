@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 from django import forms
 from django.utils import timezone
@@ -68,7 +69,7 @@ def parse_ids(value: str | None) -> tuple[int, ...] | None:
     """Activity ids from "12,15,40" (at most 500; anything else is skipped); None when not given."""
     if value is None:
         return None
-    ids = [int(part) for part in value.split(",")[:500] if part.strip().isdigit()]
+    ids = [int(part) for part in value.split(",")[:500] if re.fullmatch(r"[0-9]{1,9}", part.strip())]
     return tuple(dict.fromkeys(ids))
 
 

@@ -493,10 +493,12 @@ def organiser_grid(edition: Edition, day: dt.date) -> Grid:
     day_start = dt.datetime.combine(day, edition.day_start, tzinfo=tz)
     day_end = dt.datetime.combine(day, edition.day_end, tzinfo=tz)
     step = edition.grid_minutes
-    count = max(1, int((day_end - day_start).total_seconds() // 60) // step)
+    # Minutes counted in UTC: on a clock-change day the wall-clock difference is an hour off.
+    first = day_start.astimezone(dt.UTC)
+    count = max(1, int((day_end - first).total_seconds() // 60) // step)
     slots = []
     for n in range(count):
-        moment = day_start + dt.timedelta(minutes=n * step)
+        moment = (first + dt.timedelta(minutes=n * step)).astimezone(tz)
         slots.append(GridSlot(n + 2, moment.strftime("%H:%M"), moment.minute == 0))
     columns = {room.pk: n + 2 for n, room in enumerate(state.rooms)}
     todays = [a for a in state.activities if a.start and a.start.astimezone(tz).date() == day]

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
-from maillage.common.jobs import job_enqueue
+from maillage.common.jobs import job_enqueue, runs_abandoned_fail
 from maillage.common.text import fold
 
 from .models import (
@@ -350,6 +350,7 @@ def programme_run_start(
 ) -> ProgrammeRun:
     from .tasks import programme_run_execute_task
 
+    _runs_abandoned_fail(edition)
     run = ProgrammeRun(edition=edition, requested_by=user, time_limit=time_limit, seed=seed)
     run.full_clean()
     run.save()
@@ -394,9 +395,13 @@ def programme_run_apply(*, run: ProgrammeRun) -> int:
     if run.status != ProgrammeRun.Status.FINISHED:
         raise ValidationError(_("Only a finished proposal can be applied."))
     proposed = {p["activity"]: (p["room"], dt.datetime.fromisoformat(p["start"])) for p in run.placements}
+    seen = set(proposed) | {
+        item["activity"] for item in run.unplaced
+    }  # activities added since stay as they are
     rooms = set(Room.objects.filter(venue__edition=run.edition_id).values_list("pk", flat=True))
     changed = []
-    for activity in Activity.objects.filter(event__edition=run.edition_id, fixed=False).select_for_update():
+    movable = Activity.objects.filter(event__edition=run.edition_id, fixed=False, pk__in=seen)
+    for activity in movable.select_for_update():
         room_id, start = proposed.get(activity.pk, (None, None))
         if room_id is not None and room_id not in rooms:
             room_id, start = None, None
@@ -412,7 +417,16 @@ def programme_run_apply(*, run: ProgrammeRun) -> int:
 
 
 @transaction.atomic
+def _runs_abandoned_fail(edition: Edition) -> None:
+    runs_abandoned_fail(
+        edition.runs.filter(status__in=[ProgrammeRun.Status.QUEUED, ProgrammeRun.Status.RUNNING]),
+        failed=ProgrammeRun.Status.FAILED,
+    )
+
+
 def programme_run_discard(*, run: ProgrammeRun) -> ProgrammeRun:
+    _runs_abandoned_fail(run.edition)
+    run.refresh_from_db()
     if run.status not in (ProgrammeRun.Status.FINISHED, ProgrammeRun.Status.FAILED):
         raise ValidationError(_("Only a finished proposal can be discarded."))
     run.status = ProgrammeRun.Status.DISCARDED

@@ -8,7 +8,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -104,7 +104,7 @@ def _cached_for_visitors(request, edition, render_part) -> str:
                     selectors.programme_version(edition),
                     get_language(),
                     bool(request.htmx),
-                    sorted(request.GET.lists()),
+                    sorted((k, v) for k, v in request.GET.lists() if k in AgendaFilterForm.base_fields),
                 )
             ).encode()
         ).hexdigest()
@@ -152,8 +152,9 @@ def speaker_detail(request, edition, pk):
 @login_required
 def speaker_edit(request, edition, pk):
     """A speaker (or an organiser) updates the biographies and the parts of days the speaker is unavailable.
-    Unavailabilities that are not whole parts of days (set by organisers) are kept as they are."""
-    edition = _edition(request, edition)
+    Unavailabilities that are not whole parts of days (set by organisers) are kept as they are. Speakers
+    reach it before the edition is published: the optimiser needs their availability first."""
+    edition = get_object_or_404(Edition, slug=edition)
     try:
         speaker = selectors.speaker_get(edition, pk)
     except Speaker.DoesNotExist:
@@ -172,7 +173,7 @@ def speaker_edit(request, edition, pk):
             unavailable=others + form.intervals(),
         )
         messages.success(request, _("Changes saved."))
-        return redirect(speaker)
+        return redirect(speaker if edition.published else request.path)
     if request.method != "POST":
         form.initial = {
             "bio_fr": speaker.bio_fr,
@@ -270,6 +271,8 @@ def export_speaker_ical(request, edition, pk):
     except Speaker.DoesNotExist:
         raise Http404 from None
     activities = selectors.speaker_activities(speaker)
+    if not activities:  # as on the speaker's page: nobody is named before they have a public activity
+        raise Http404
     name = f"{edition.name} · {speaker.name}"
     content = calendar_for(edition, activities, name=name, base_url=_base_url(request))
     return _ical_response(content, f"{edition.slug}-speaker-{speaker.pk}.ics")

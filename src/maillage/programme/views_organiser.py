@@ -222,7 +222,7 @@ def room_unavailable(request, edition, venue, pk):
     room = get_object_or_404(Room, venue__edition=edition, venue=venue, pk=pk)
     back = reverse("programme:manage_room", args=[edition.slug, venue, pk])
     if "remove" in request.POST:
-        gap = get_object_or_404(RoomUnavailability, room=room, pk=request.POST["remove"])
+        gap = get_object_or_404(RoomUnavailability, room=room, pk=_pk_or_404(request.POST["remove"]))
         services.room_unavailability_remove(unavailability=gap)
         return redirect(back)
     form = IntervalForm(request.POST, edition=edition, with_reason=True)
@@ -285,7 +285,7 @@ def speaker_unavailable(request, edition, pk):
     speaker = get_object_or_404(Speaker, edition=edition, pk=pk)
     back = reverse("programme:manage_speaker", args=[edition.slug, pk])
     if "remove" in request.POST:
-        gap = get_object_or_404(SpeakerUnavailability, speaker=speaker, pk=request.POST["remove"])
+        gap = get_object_or_404(SpeakerUnavailability, speaker=speaker, pk=_pk_or_404(request.POST["remove"]))
         services.speaker_unavailability_remove(unavailability=gap)
         return redirect(back)
     form = IntervalForm(request.POST, edition=edition)
@@ -436,3 +436,10 @@ def run_decide(request, edition, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("programme:manage_run", edition.slug, run.pk)
+
+
+def _pk_or_404(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise Http404 from None

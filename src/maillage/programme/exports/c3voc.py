@@ -37,7 +37,7 @@ def schedule_json(edition: Edition, activities: list[Activity], *, base_url: str
         "start": edition.start_date.isoformat(),
         "end": edition.end_date.isoformat(),
         "daysCount": len(edition.days),
-        "timeslot_duration": "00:15",
+        "timeslot_duration": hours_minutes(edition.grid_minutes),
         "time_zone_name": edition.timezone,
         "url": absolute(base_url, edition.get_absolute_url()),
         "tracks": tracks,
