@@ -12,4 +12,4 @@ def email_send_later(*, to: str, language: str, template: str, context: dict) ->
     with translation.override(language or "fr"):
         subject = single_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}_body.txt", context)
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]))
+    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]), robust=True)

@@ -6,20 +6,19 @@ progress, which is what organisers expect; tests run them eagerly, in line, to s
 """
 
 import datetime as dt
-import logging
 import threading
 
 from django.conf import settings
-from django.db import close_old_connections, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-logger = logging.getLogger(__name__)
 
 
 def job_enqueue(task, *args) -> None:
     """Start `task(*args)` once the current transaction commits (so the job sees what the caller wrote)."""
-    transaction.on_commit(lambda: _start(task, args))
+    # robust: a broker that is down must not turn the page that asked into an error after its data is saved;
+    # the run then stays queued until it counts as abandoned.
+    transaction.on_commit(lambda: _start(task, args), robust=True)
 
 
 def _start(task, args: tuple) -> None:
@@ -33,13 +32,10 @@ def _start(task, args: tuple) -> None:
 
 
 def _run_in_thread(task, args: tuple) -> None:
-    close_old_connections()
     try:
-        task.apply(args=args, throw=False)
-    except Exception:  # the task records its own failure on its run; this only keeps the thread quiet
-        logger.exception("background job %s failed", task.name)
+        task.apply(args=args, throw=False)  # a failure is recorded on its run, and logged by Celery
     finally:
-        connections.close_all()
+        connections.close_all()  # this thread's own connection
 
 
 ABANDONED_AFTER = dt.timedelta(minutes=10)

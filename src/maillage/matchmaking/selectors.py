@@ -90,18 +90,6 @@ def participant_get(session: B2BSession, pk: int) -> Participant:
     return participants_of(session).get(pk=pk)
 
 
-def contact_visible(*, viewer: Participant | None, other: Participant, user) -> bool:
-    """E-mail and phone of `other`: for organisers, themselves, and whoever has an accepted meeting with them."""
-    if is_organiser(user) or (viewer is not None and viewer.pk == other.pk):
-        return True
-    if viewer is None:
-        return False
-    return MeetingRequest.objects.filter(
-        Q(sender=viewer, recipient=other) | Q(sender=other, recipient=viewer),
-        status=MeetingRequest.Status.ACCEPTED,
-    ).exists()
-
-
 def contacts_visible_ids(viewer: Participant) -> set[int]:
     """The participants whose contact details `viewer` may see (an accepted request with them)."""
     pairs = MeetingRequest.objects.filter(
@@ -151,8 +139,10 @@ def recommendation_language(language: str) -> str:
 
 def profiles_fingerprint(session: B2BSession) -> str:
     """Changes whenever a participant registers, leaves or changes their profile."""
-    figures = Participant.objects.filter(session=session).aggregate(n=Count("pk"), last=Max("updated"))
-    text = f"{session.pk}:{figures['n']}:{figures['last']}"
+    figures = Participant.objects.filter(session=session).aggregate(
+        n=Count("pk"), last=Max("updated"), organisations=Max("organisation__updated")
+    )
+    text = f"{session.pk}:{figures['n']}:{figures['last']}:{figures['organisations']}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -452,6 +442,7 @@ class Placement:
     taken: set[tuple[int, int]]  # (slot pk, table pk) with a meeting
     counts: Counter  # participant pk → meetings on the agenda
     placed: set[int]  # requests with a meeting on the agenda (no-shows included)
+    booths: set[int]  # tables that are someone's booth
 
 
 def placement_state(session: B2BSession) -> Placement:
@@ -466,7 +457,8 @@ def placement_state(session: B2BSession) -> Placement:
             for pk in (sender, recipient):
                 busy.add((pk, slot))
                 counts[pk] += 1
-    return Placement(busy, taken, counts, placed)
+    booths = set(session.participants.filter(booth__isnull=False).values_list("booth_id", flat=True))
+    return Placement(busy, taken, counts, placed, booths)
 
 
 def placement_problem(
@@ -488,6 +480,8 @@ def placement_problem(
         return _("One of them already has the most meetings allowed.")
     if any(p.booth_id and p.booth_id != table.pk for p in people):
         return _("One of them meets at their own booth.")
+    if table.pk in state.booths and not any(p.booth_id == table.pk for p in people):
+        return _("This table is someone else's booth.")
     return None
 
 
@@ -629,7 +623,3 @@ def session_report(session: B2BSession) -> SessionReport:
         sectors=_bars(sectors)[:15],
         rows=rows,
     )
-
-
-def local_time(session: B2BSession, moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(session.tzinfo)

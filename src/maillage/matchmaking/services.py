@@ -169,6 +169,14 @@ def _check_profile(
         ):
             message = _("This table is the booth of %(name)s.") % {"name": owner.name}
             raise ValidationError({"booth": ValidationError(message, code="booth_taken")})
+        guests = Meeting.objects.filter(LIVE, table=booth, status__in=selectors.OCCUPYING).exclude(
+            Q(request__sender__booth=booth) | Q(request__recipient__booth=booth)
+        )
+        if participant is not None:
+            guests = guests.exclude(Q(request__sender=participant) | Q(request__recipient=participant))
+        if guests.exists():
+            message = _("Other people have published meetings at this table: move them first.")
+            raise ValidationError({"booth": ValidationError(message, code="table_in_use")})
     if participant is not None:
         _check_published_meetings(participant, unavailable, booth)
 
@@ -328,6 +336,7 @@ def recommendations_refresh(*, session: B2BSession, language: str) -> bool:
         for pid, recs in ranked.items()
     ]
     with transaction.atomic():
+        _lock(session)  # two refreshes at once: the second one replaces the first one's rows
         RecommendationList.objects.filter(session=session, language=language).delete()
         existing = set(Participant.objects.filter(session=session).values_list("pk", flat=True))
         RecommendationList.objects.bulk_create(
@@ -502,6 +511,7 @@ def meeting_request_organiser_add(
 @transaction.atomic
 def meeting_request_cancel(*, request: MeetingRequest) -> MeetingRequest:
     """Withdraw a request (the sender, or an organiser for anyone); its published meeting is cancelled."""
+    request.session = _lock(request.session)  # not while a schedule is being published
     request.status = MeetingRequest.Status.CANCELLED
     request.save(update_fields=["status"])
     request.meetings.filter(published=True, status=Meeting.Status.SCHEDULED).update(
@@ -648,6 +658,15 @@ def meeting_check_in(*, meeting: Meeting, status: str) -> Meeting:
         raise ValidationError(_("Unknown check-in status."))
     if not meeting.published or meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError(_("Only meetings on the published agenda can be checked in."))
+    if meeting.status == Meeting.Status.NO_SHOW and status != Meeting.Status.NO_SHOW:
+        state = selectors.placement_state(_lock(meeting.session))
+        people = (meeting.request.sender_id, meeting.request.recipient_id)
+        if (meeting.slot_id, meeting.table_id) in state.taken or any(
+            (pk, meeting.slot_id) in state.busy for pk in people
+        ):
+            raise ValidationError(
+                _("The table or one of them was given another meeting then."), code="reused"
+            )
     meeting.status = status
     meeting.save(update_fields=["status", "updated"])
     return meeting
