@@ -15,12 +15,12 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maillage.common.times import by_local_day as group_by_local_day
 from maillage.directory.models import Corridor, Organisation
 
 from . import engines
@@ -406,8 +406,7 @@ def agenda_for(participant: Participant, *, language: str = "fr") -> list[Agenda
 
 
 def by_local_day(session: B2BSession, items: list, *, key=lambda item: item.meeting.slot.start):
-    tz = session.tzinfo
-    return [(day, list(group)) for day, group in groupby(items, key=lambda i: key(i).astimezone(tz).date())]
+    return group_by_local_day(items, session.tzinfo, key=key)
 
 
 @dataclass

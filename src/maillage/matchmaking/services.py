@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
 from maillage.common.jobs import job_enqueue, runs_abandoned_fail
+from maillage.common.times import require_aware
 from maillage.directory.models import Person, Sector
 
 from . import engines, selectors
@@ -62,12 +63,6 @@ def _free_slug(name: str) -> str:
     return slug
 
 
-def _require_aware(*moments: dt.datetime | None) -> None:
-    for moment in moments:
-        if moment is not None and timezone.is_naive(moment):
-            raise ValueError("B2B session times must be aware datetimes.")
-
-
 @dataclass(frozen=True)
 class DayPartSpec:
     """A part of a day in local time: ("am", 09:00, 12:00)."""
@@ -92,9 +87,7 @@ def b2b_session_create(
     **fields,
 ) -> B2BSession:
     """A session with its parts of days, their slots (slot length plus a break, as many as fit) and tables."""
-    _require_aware(
-        *(fields.get(k) for k in ("registration_opens", "registration_closes", "request_deadline"))
-    )
+    require_aware(*(fields.get(k) for k in ("registration_opens", "registration_closes", "request_deadline")))
     session = B2BSession(
         organiser=organiser,
         name=name,

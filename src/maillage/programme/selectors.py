@@ -5,7 +5,6 @@ The public sees published editions and, in them, published activities that have 
 
 import datetime as dt
 from dataclasses import dataclass
-from itertools import groupby
 
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.utils.formats import date_format
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from maillage.common.text import words
+from maillage.common.times import by_local_day as group_by_local_day
 
 from . import engines
 from .models import (
@@ -117,10 +117,7 @@ def programme_version(edition: Edition) -> tuple:
 
 def by_local_day(edition: Edition, activities: list[Activity]) -> list[tuple[dt.date, list[Activity]]]:
     """Activities (sorted by start) grouped by their day in the edition's time zone."""
-    tz = edition.tzinfo
-    return [
-        (day, list(group)) for day, group in groupby(activities, key=lambda a: a.start.astimezone(tz).date())
-    ]
+    return group_by_local_day(activities, edition.tzinfo, key=lambda activity: activity.start)
 
 
 def activity_public_get(edition: Edition, pk: int) -> Activity:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from maillage.accounts.models import User
 from maillage.common.jobs import job_enqueue, runs_abandoned_fail
 from maillage.common.text import fold
+from maillage.common.times import require_aware
 
 from .models import (
     Activity,
@@ -45,12 +46,6 @@ ACTIVITY_FIELDS = [
     "capacity",
     "status",
 ]
-
-
-def _require_aware(*moments: dt.datetime) -> None:
-    for moment in moments:
-        if timezone.is_naive(moment):
-            raise ValueError("Programme times must be aware datetimes.")
 
 
 @transaction.atomic
@@ -107,7 +102,7 @@ def room_create(*, venue: Venue, name: str, capacity: int, accessible: bool = Tr
 def room_unavailability_add(
     *, room: Room, start: dt.datetime, end: dt.datetime, reason: str = ""
 ) -> RoomUnavailability:
-    _require_aware(start, end)
+    require_aware(start, end)
     unavailability = RoomUnavailability(room=room, start=start, end=end, reason=reason)
     if end <= start:
         raise ValidationError(_("An interval must end after it starts."))
@@ -154,7 +149,7 @@ def speaker_update_profile(
     if unavailable is not None:
         intervals = list(unavailable)
         for start, end in intervals:
-            _require_aware(start, end)
+            require_aware(start, end)
             if end <= start:
                 raise ValidationError(_("An interval must end after it starts."))
         speaker.unavailabilities.all().delete()
@@ -236,7 +231,7 @@ def activity_place(
 
     Conflicts (room taken, speaker busy...) are not refused here: the organiser's grid shows them.
     """
-    _require_aware(start)
+    require_aware(start)
     edition = activity.event.edition
     if room.venue.edition_id != edition.pk:
         raise ValidationError({"room": _("This room belongs to another edition.")})
@@ -330,7 +325,7 @@ def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
 def speaker_unavailability_add(
     *, speaker: Speaker, start: dt.datetime, end: dt.datetime
 ) -> SpeakerUnavailability:
-    _require_aware(start, end)
+    require_aware(start, end)
     if end <= start:
         raise ValidationError(_("An interval must end after it starts."))
     return SpeakerUnavailability.objects.create(speaker=speaker, start=start, end=end)
