@@ -268,3 +268,17 @@ def test_cached_agenda_follows_every_change_of_an_activity(client, edition, even
     assert "Robotique sociale" in client.get(agenda_url(edition)).content.decode()
     activity.delete()
     assert client.get(agenda_url(edition)).content.decode().count('class="card"') == 0
+
+
+def test_a_visitors_selection_shows_its_clashes(client, edition, event, room):
+    other_room = RoomFactory(venue=room.venue, name="Studio")
+    first = ActivityFactory(
+        event=event, title_fr="Robotique", room=room, start=at(edition, "2027-04-06 10:00")
+    )
+    second = ActivityFactory(
+        event=event, title_fr="Musique", room=other_room, start=at(edition, "2027-04-06 10:30")
+    )
+    html = client.get(agenda_url(edition), {"ids": f"{first.pk},{second.pk}"}).content.decode()
+    assert "« Robotique » et « Musique » se chevauchent." in html
+    whole = client.get(agenda_url(edition)).content.decode()
+    assert "se chevauchent" not in whole

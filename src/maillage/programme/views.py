@@ -61,22 +61,28 @@ def agenda(request, edition):
     def form() -> AgendaFilterForm:  # built only when the page is not in the cache: it costs two queries
         return AgendaFilterForm(request.GET, edition=edition)
 
+    @functools.cache
+    def activities() -> list[Activity]:
+        return selectors.programme_for_edition(edition, form().filters())
+
     def results() -> str:
-        activities = selectors.programme_for_edition(edition, form().filters())
         context = {
             "edition": edition,
-            "days": selectors.by_local_day(edition, activities),
-            "count": len(activities),
+            "days": selectors.by_local_day(edition, activities()),
+            "count": len(activities()),
             "starred": selectors.starred_ids(request.user, edition),
         }
         return render_to_string("programme/_agenda_results.html", context, request)
 
     def body() -> str:
+        selection = form().filters().ids is not None
         context = {
             "edition": edition,
             "form": form(),
             "results": mark_safe(results()),  # noqa: S308 - our own template, rendered (and escaped) above
-            "selection": form().filters().ids is not None,
+            "selection": selection,
+            # a visitor's selection (kept in their browser) shows its clashes as a member's agenda does
+            "clashes": selectors.favourite_clashes(edition, activities()) if selection else [],
         }
         return render_to_string("programme/_agenda_body.html", context, request)
 
