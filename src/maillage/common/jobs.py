@@ -54,3 +54,15 @@ def runs_abandoned_fail(runs, *, failed: str) -> int:
             run.save(update_fields=["status", "finished", "error"])
             marked += 1
     return marked
+
+
+def run_claim(model, run_id: int, *, related: str, queued: str, running: str):
+    """Take a queued run for this worker (locked, then marked running), or None when another worker has it
+    or it already ran: a task delivered twice then computes once."""
+    with transaction.atomic():
+        run = model.objects.select_for_update().select_related(related).get(pk=run_id)
+        if run.status != queued:
+            return None
+        run.status, run.started = running, timezone.now()
+        run.save(update_fields=["status", "started"])
+    return run

@@ -134,16 +134,16 @@ def organisation_update(
 def person_update(*, person: Person, **fields) -> Person:
     for name, value in fields.items():
         setattr(person, name, value)
-    if person.email:
-        person.email = person.email.strip().lower()
-    person.full_clean()
-    person.save()
-    return person
+    return _person_save(person)
 
 
 @transaction.atomic
 def person_create(**fields) -> Person:
-    person = Person(**fields)
+    return _person_save(Person(**fields))
+
+
+def _person_save(person: Person) -> Person:
+    """E-mail addresses are keys (imports, accounts): always stored trimmed and lower-case."""
     if person.email:
         person.email = person.email.strip().lower()
     person.full_clean()

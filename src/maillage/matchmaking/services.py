@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
-from maillage.common.jobs import job_enqueue, runs_abandoned_fail
+from maillage.common.jobs import job_enqueue, run_claim, runs_abandoned_fail
 from maillage.common.times import require_aware
 from maillage.directory.models import Person, Sector
 
@@ -544,12 +544,15 @@ def scheduling_run_execute(*, run_id: int) -> SchedulingRun:
     """Run the scheduler for a queued run: mark it running, solve outside any transaction, then store the
     proposed meetings (unpublished) in one transaction. Any failure marks the run failed and changes
     nothing else: the published agenda stays as it was."""
-    with transaction.atomic():
-        run = SchedulingRun.objects.select_for_update().select_related("session").get(pk=run_id)
-        if run.status != SchedulingRun.Status.QUEUED:
-            return run
-        run.status, run.started = SchedulingRun.Status.RUNNING, timezone.now()
-        run.save(update_fields=["status", "started"])
+    run = run_claim(
+        SchedulingRun,
+        run_id,
+        related="session",
+        queued=SchedulingRun.Status.QUEUED,
+        running=SchedulingRun.Status.RUNNING,
+    )
+    if run is None:
+        return SchedulingRun.objects.get(pk=run_id)
     try:
         instance = selectors.scheduling_instance(run.session)
         result = engines.schedule(instance, time_limit=run.time_limit)

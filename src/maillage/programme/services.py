@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
-from maillage.common.jobs import job_enqueue, runs_abandoned_fail
+from maillage.common.jobs import job_enqueue, run_claim, runs_abandoned_fail
 from maillage.common.text import fold
 from maillage.common.times import require_aware
 
@@ -357,12 +357,15 @@ def programme_run_execute(*, run_id: int) -> ProgrammeRun:
     """Compute the proposal of a queued run. Nothing but the run changes, whatever happens."""
     from . import engines, selectors
 
-    with transaction.atomic():
-        run = ProgrammeRun.objects.select_for_update().select_related("edition").get(pk=run_id)
-        if run.status != ProgrammeRun.Status.QUEUED:
-            return run
-        run.status, run.started = ProgrammeRun.Status.RUNNING, timezone.now()
-        run.save(update_fields=["status", "started"])
+    run = run_claim(
+        ProgrammeRun,
+        run_id,
+        related="edition",
+        queued=ProgrammeRun.Status.QUEUED,
+        running=ProgrammeRun.Status.RUNNING,
+    )
+    if run is None:
+        return ProgrammeRun.objects.get(pk=run_id)
     try:
         state = selectors.edition_state(run.edition)
         data = selectors.engine_instance(state, activities=state.activities, fixed=True)
