@@ -34,6 +34,14 @@ class Request:
     id: str
     participants: tuple[str, str]
     weight: int = 1
+    available: frozenset[str] | None = None  # the meeting's window (slot ids); None means every slot
+
+
+@dataclass(frozen=True)
+class Options:
+    # The research's fairness rule, made hard: no participant has more than this many breaks more than
+    # another (among the participants who have meetings). None: no such rule.
+    max_break_spread: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Instance:
     locked: list[Placement] = field(default_factory=list)
     # The schedule published before: its meetings should stay where they are unless moving gains something.
     previous: list[Placement] = field(default_factory=list)
+    options: Options = field(default_factory=Options)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,15 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from maillage.engine.meetings.model import Instance, Participant, Placement, Request, Slot, Table
+from maillage.engine.meetings.model import (
+    Instance,
+    Options,
+    Participant,
+    Placement,
+    Request,
+    Slot,
+    Table,
+)
 from maillage.engine.meetings.problem import NO_TABLE, POOL, Problem
 
 
@@ -163,7 +171,16 @@ def parse_instance(data: Any) -> Instance:
         if a == b:
             raise _fail(f"{path}.participants", f'a request of "{a}" with themself')
         weight = _count(item.get("weight", 1), f"{path}.weight", minimum=1)
-        requests.append(Request(ident, (a, b), weight))
+        window = None
+        if item.get("available") is not None:
+            window = frozenset(
+                _ref(value, f"{path}.available[{j}]", slot_seen, "slot")
+                for j, value in enumerate(_list(item, "available", path))
+            )
+            _check_window(
+                window, path, (participants[participant_seen[a]], participants[participant_seen[b]])
+            )
+        requests.append(Request(ident, (a, b), weight, window))
 
     def placements(key: str) -> list[Placement]:
         result = []
@@ -187,9 +204,31 @@ def parse_instance(data: Any) -> Instance:
             result.append(Placement(request, slot, table))
         return result
 
-    instance = Instance(slots, tables, participants, requests, placements("locked"), placements("previous"))
+    options = Options()
+    if root.get("options") is not None:
+        raw_options = _object(root["options"], "options")
+        spread = raw_options.get("max_break_spread")
+        if spread is not None:
+            options = Options(max_break_spread=_count(spread, "options.max_break_spread", minimum=0))
+
+    instance = Instance(
+        slots, tables, participants, requests, placements("locked"), placements("previous"), options
+    )
     check_locked(Problem.build(instance))
     return instance
+
+
+def _check_window(window: frozenset[str], path: str, pair: tuple[Participant, Participant]) -> None:
+    """A window must leave a slot where both can meet; when they never can, the window is not the cause."""
+    if not window:
+        raise _fail(f"{path}.available", "the window holds no slot")
+    common: frozenset[str] | None = None  # None: every slot
+    for person in pair:
+        if person.available is not None:
+            common = person.available if common is None else common & person.available
+    if common and not window & common:
+        names = f"{pair[0].id} and {pair[1].id}"
+        raise _fail(f"{path}.available", f"the window leaves no slot where {names} are both available")
 
 
 def check_locked(problem: Problem) -> None:
@@ -205,6 +244,10 @@ def check_locked(problem: Problem) -> None:
         r = problem.request_index[lock.request]
         s = problem.slot_index[lock.slot]
         kind = problem.req_table[r]
+        if not problem.req_window[r] >> s & 1:
+            raise _fail(
+                f"{path}.slot", f'slot "{lock.slot}" is outside the window of request "{lock.request}"'
+            )
         for p in (problem.req_a[r], problem.req_b[r]):
             pid = problem.participant_ids[p]
             if not problem.avail[p] >> s & 1:

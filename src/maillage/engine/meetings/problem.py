@@ -32,13 +32,16 @@ class Problem:
     req_b: list[int]
     req_w: list[int]
     req_table: list[int]  # POOL, NO_TABLE or the booth table index
-    req_common: list[int]  # slots where both are available
+    req_common: list[int]  # slots where both are available, within the meeting's window
+    req_pair: list[int]  # slots where both are available, whatever the window
+    req_window: list[int]  # the meeting's window (every slot when it has none)
     slot_index: dict[str, int]
     table_index: dict[str, int]
     participant_index: dict[str, int]
     request_index: dict[str, int]
     locked: dict[int, tuple[int, int | None]]  # request -> (slot, table or None)
     previous: dict[int, tuple[int, int | None]]
+    max_break_spread: int | None
 
     @property
     def n_shared(self) -> int:
@@ -79,6 +82,7 @@ class Problem:
         ]
         booth_of = [-1 if p.table is None else table_index[p.table] for p in instance.participants]
         req_a, req_b, req_w, req_table, req_common = [], [], [], [], []
+        req_pair, req_window = [], []
         for r in instance.requests:
             a, b = participant_index[r.participants[0]], participant_index[r.participants[1]]
             req_a.append(a)
@@ -89,7 +93,14 @@ class Problem:
                 req_table.append(NO_TABLE)
             else:
                 req_table.append(max(ta, tb) if max(ta, tb) >= 0 else POOL)
-            req_common.append(avail[a] & avail[b])
+            window = all_slots
+            if r.available is not None:
+                window = 0
+                for sid in r.available:
+                    window |= 1 << slot_index[sid]
+            req_pair.append(avail[a] & avail[b])
+            req_window.append(window)
+            req_common.append(avail[a] & avail[b] & window)
         request_index = {r.id: i for i, r in enumerate(instance.requests)}
 
         def placements(items: list) -> dict[int, tuple[int, int | None]]:
@@ -120,13 +131,28 @@ class Problem:
             req_w=req_w,
             req_table=req_table,
             req_common=req_common,
+            req_pair=req_pair,
+            req_window=req_window,
             slot_index=slot_index,
             table_index=table_index,
             participant_index=participant_index,
             request_index=request_index,
             locked=placements(instance.locked),
             previous=placements(instance.previous),
+            max_break_spread=instance.options.max_break_spread,
         )
+
+    def breaks(self, busy: int) -> int:
+        """Breaks as the research counts them: runs of idle slots between two meetings within a session."""
+        total = 0
+        for mask in self.session_masks:
+            inside = busy & mask
+            if inside:
+                low = inside & -inside
+                span = (1 << inside.bit_length()) - low
+                gaps = span & ~inside
+                total += (gaps & ~(gaps << 1)).bit_count()
+        return total
 
     def holes(self, busy: int) -> int:
         """Idle slots between two meetings of one participant within a session, for a busy-slot mask."""

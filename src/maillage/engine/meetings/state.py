@@ -72,6 +72,18 @@ class State:
         self.weight -= p.req_w[r]
         return s
 
+    def breaks(self) -> int:
+        return sum(self.problem.breaks(mask) for mask in self.busy if mask)
+
+    def breaks_of(self) -> list[int]:
+        """Breaks of each participant."""
+        return [self.problem.breaks(mask) for mask in self.busy]
+
+    def spread(self) -> int:
+        """Most breaks of a participant less fewest, among the participants who have meetings."""
+        counts = [self.problem.breaks(mask) for mask in self.busy if mask]
+        return max(counts) - min(counts) if counts else 0
+
     def holes(self) -> int:
         return sum(self.problem.holes(mask) for mask in self.busy if mask)
 

@@ -26,6 +26,8 @@ def schedule_errors(problem: Problem, meetings: list[Meeting]) -> list[str]:
             continue
         seen.add(r)
         placed[r] = (s, t)
+        if not problem.req_window[r] >> s & 1:
+            errors.append(f'request "{m.request}" is outside its window in slot "{m.slot}"')
         for p in (problem.req_a[r], problem.req_b[r]):
             pid = problem.participant_ids[p]
             if not problem.avail[p] >> s & 1:
@@ -58,10 +60,19 @@ def schedule_weight(problem: Problem, meetings: list[Meeting]) -> int:
     return sum(problem.req_w[problem.request_index[m.request]] for m in meetings)
 
 
-def schedule_holes(problem: Problem, meetings: list[Meeting]) -> int:
+def _busy(problem: Problem, meetings: list[Meeting]) -> list[int]:
     busy = [0] * len(problem.participant_ids)
     for m in meetings:
         r, s = problem.request_index[m.request], problem.slot_index[m.slot]
         busy[problem.req_a[r]] |= 1 << s
         busy[problem.req_b[r]] |= 1 << s
-    return sum(problem.holes(mask) for mask in busy if mask)
+    return busy
+
+
+def schedule_holes(problem: Problem, meetings: list[Meeting]) -> int:
+    return sum(problem.holes(mask) for mask in _busy(problem, meetings) if mask)
+
+
+def schedule_breaks(problem: Problem, meetings: list[Meeting]) -> list[int]:
+    """Breaks of each participant (in participant order)."""
+    return [problem.breaks(mask) for mask in _busy(problem, meetings)]
