@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "maillage.directory",
     "maillage.programme",
     "maillage.matchmaking",
+    "maillage.missions",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -124,7 +125,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", REPO_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/htmx", REPO_DIR / "node_modules" / "htmx.org" / "dist")]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/htmx", REPO_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/chartjs", REPO_DIR / "node_modules" / "chart.js" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -154,6 +159,7 @@ CELERY_TASK_SERIALIZER = "json"
 # With `celery -A maillage.celery beat`: B2B reminders go out the day before (nobody gets one twice).
 CELERY_BEAT_SCHEDULE = {
     "b2b-reminders": {"task": "maillage.matchmaking.tasks.reminders_send_all_task", "schedule": 3600.0},
+    "mission-followups": {"task": "maillage.missions.tasks.followups_send_task", "schedule": 3600.0},
 }
 CELERY_ACCEPT_CONTENT = ["json"]
 
