@@ -1,10 +1,10 @@
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from maillage.common import views as common_views
+from maillage import home
 
 urlpatterns = [
-    path("", common_views.home, name="home"),
+    path("", home.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("comptes/", include("maillage.accounts.urls")),

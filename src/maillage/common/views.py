@@ -1,11 +1,5 @@
 from django.shortcuts import render
 
-from maillage.directory import selectors as directory_selectors
-
-
-def home(request):
-    return render(request, "common/home.html", {"stats": directory_selectors.directory_stats()})
-
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)

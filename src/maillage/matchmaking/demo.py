@@ -1,8 +1,9 @@
 """The demo B2B sessions, from ~40 people of the directory demo (which must be loaded first), their requests
 from the recommendations, and one scheduling run each, published:
-- "Mission Québec–Bordeaux 2027", to come: what participants and organisers prepare;
-- "Mission Bordeaux–Québec 2026", held last October: check-ins and outcomes, so its report has figures.
-Idempotent."""
+- "Mission Québec–Bordeaux", about two months ahead: what participants and organisers prepare;
+- "Mission Bordeaux–Québec", held last month and recorded from the organisers' spreadsheet: check-ins and
+  outcomes, so its report has figures.
+Every date is computed from today, so the demo tells the same story on any day. Idempotent."""
 
 import datetime as dt
 import random
@@ -10,21 +11,40 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from maillage.accounts.models import User
 from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER
 from maillage.directory.models import Person
+from maillage.directory.tabular import read_table, write_csv
 
 from . import selectors, services
-from .models import B2BSession, LookingFor, Meeting, MeetingRequest, SchedulingRun
+from .history import HISTORY_COLUMNS, b2b_session_history_import
+from .models import B2BSession, LookingFor, MeetingRequest, SchedulingRun
 
-SESSION_SLUG = "mission-quebec-bordeaux-2027"
-DAYS = [dt.date(2027, 4, 7), dt.date(2027, 4, 8)]
-PAST_SLUG = "mission-bordeaux-quebec-2026"
-PAST_DAYS = [dt.date(2026, 10, 14), dt.date(2026, 10, 15)]
 PARTICIPANTS = 40
 # How the past mission's meetings went: mostly held, and what each side said came of it.
 OUTCOME_WEIGHTS = {"nothing": 30, "follow_up": 35, "lead": 20, "partnership": 10, "contract": 5}
+# What people write when they ask to meet: their own words, not the recommender's.
+MESSAGES = [
+    "Bonjour, votre offre m'intéresse pour notre prochain projet : pouvons-nous en parler sur place ?",
+    "Nous cherchons un partenaire de l'autre côté de l'Atlantique, je serais ravie d'échanger.",
+    "Je serais curieux de connaître vos clients en France.",
+    "Hello, we are looking for a partner in Québec: happy to compare notes.",
+    "",
+    "Intéressé par une collaboration en R-D, à discuter.",
+    "",
+]
+
+
+def demo_days(today: dt.date) -> tuple[list[dt.date], list[dt.date]]:
+    """The held mission's two days (a Tuesday and Wednesday of last month) and the coming one's (a Tuesday
+    and Wednesday about two months ahead), so the demo tells the same story on any day."""
+    last_month = today.replace(day=1) - dt.timedelta(days=20)
+    past = last_month - dt.timedelta(days=(last_month.weekday() - 1) % 7)
+    ahead = today + dt.timedelta(days=60)
+    coming = ahead + dt.timedelta(days=(1 - ahead.weekday()) % 7)
+    return [past, past + dt.timedelta(days=1)], [coming, coming + dt.timedelta(days=1)]
 
 
 @dataclass
@@ -36,17 +56,25 @@ class MatchmakingDemoResult:
     meetings: int
 
 
-def matchmaking_demo_load(*, seed: int = 2027) -> MatchmakingDemoResult:
-    _past_mission_load(seed=seed + 1)
-    existing = B2BSession.objects.filter(slug=SESSION_SLUG).first()
+def matchmaking_demo_load(*, seed: int = 2027, today: dt.date | None = None) -> MatchmakingDemoResult:
+    today = today or timezone.localdate()
+    past_days, days = demo_days(today)
+    _past_mission_load(seed=seed + 1, days=past_days)
+    name = f"Mission Québec–Bordeaux {days[0].year}"
+    existing = B2BSession.objects.filter(name=name).first()
     if existing is not None:
         return _result(existing, False)
     rng = random.Random(seed)
     with transaction.atomic():
-        session = _session_and_people(rng, name="Mission Québec–Bordeaux 2027", slug=SESSION_SLUG, days=DAYS)
+        session = _session_and_people(rng, name=name, days=days, place=COMING_PLACE)
         _requests(session, rng)
     _schedule_and_publish(session)
+    session.refresh_from_db()
     return _result(session, True)
+
+
+COMING_PLACE = "Palais de la Bourse, 17 place de la Bourse, Bordeaux"
+PAST_PLACE = "Espace 400e, 100 quai Saint-André, Québec"
 
 
 def _schedule_and_publish(session: B2BSession) -> None:
@@ -56,30 +84,57 @@ def _schedule_and_publish(session: B2BSession) -> None:
         services.scheduling_run_publish(run=run, notify=False)
 
 
-def _past_mission_load(*, seed: int) -> None:
-    if B2BSession.objects.filter(slug=PAST_SLUG).exists():
+def _past_mission_load(*, seed: int, days: list[dt.date]) -> None:
+    """The mission held last month, recorded as organisers record one after the fact: its meetings,
+    check-ins and outcomes imported from a spreadsheet (through the real import)."""
+    name = f"Mission Bordeaux–Québec {days[0].year}"
+    if B2BSession.objects.filter(name=name).exists():
         return
     rng = random.Random(seed)
     with transaction.atomic():
-        session = _session_and_people(
-            rng, name="Mission Bordeaux–Québec 2026", slug=PAST_SLUG, days=PAST_DAYS, with_deadline=False
-        )
+        session = _session_and_people(rng, name=name, days=days, place=PAST_PLACE, with_deadline=False)
         _requests(session, rng)
-    _schedule_and_publish(session)
+        sheet = read_table(_history_csv(session, rng), "historique.csv")
+        b2b_session_history_import(session=session, sheet=sheet, user=session.organiser)
+
+
+def _history_csv(session: B2BSession, rng: random.Random) -> bytes:
+    """The organisers' record of the held mission: accepted requests placed first come, first served at
+    the earliest slot where both people and a table were free; mostly held; outcomes from most people."""
+    tz = session.tzinfo
+    slots = list(session.slots.order_by("start"))
+    tables = list(session.tables.order_by("number"))
+    busy, taken, rows = set(), set(), []
     outcomes, weights = list(OUTCOME_WEIGHTS), list(OUTCOME_WEIGHTS.values())
-    with transaction.atomic():
-        for meeting in session.meetings.filter(published=True).select_related("request", "slot"):
-            held = rng.random() < 0.88
-            services.meeting_check_in(
-                meeting=meeting, status=Meeting.Status.HELD if held else Meeting.Status.NO_SHOW
-            )
-            if not held:
+    accepted = MeetingRequest.objects.filter(session=session, status=MeetingRequest.Status.ACCEPTED)
+    for request in accepted.select_related("sender__person", "recipient__person").order_by("pk"):
+        a, b = request.sender, request.recipient
+        for slot in slots:
+            if (a.pk, slot.pk) in busy or (b.pk, slot.pk) in busy:
                 continue
-            for side in (meeting.request.sender, meeting.request.recipient):
-                if rng.random() < 0.8:  # not everybody fills in the form
-                    outcome = rng.choices(outcomes, weights)[0]
-                    services.meeting_outcome_record(meeting=meeting, participant=side, outcome=outcome)
-        services.b2b_session_set_status(session=session, status=B2BSession.Status.CLOSED)
+            table = next((t for t in tables if (slot.pk, t.pk) not in taken), None)
+            if table is None:
+                continue
+            busy |= {(a.pk, slot.pk), (b.pk, slot.pk)}
+            taken.add((slot.pk, table.pk))
+            held = rng.random() < 0.88
+            said = [
+                rng.choices(outcomes, weights)[0] if held and rng.random() < 0.8 else "" for _side in "ab"
+            ]
+            local = slot.start.astimezone(tz)
+            rows.append(
+                [
+                    f"{local:%Y-%m-%d}",
+                    f"{local:%H:%M}",
+                    table.number,
+                    a.person.email,
+                    b.person.email,
+                    "held" if held else "no-show",
+                    *said,
+                ]
+            )
+            break
+    return write_csv(HISTORY_COLUMNS[:8], rows)
 
 
 def _result(session: B2BSession, created: bool) -> MatchmakingDemoResult:
@@ -96,8 +151,8 @@ def _session_and_people(
     rng: random.Random,
     *,
     name: str,
-    slug: str,
     days: list[dt.date],
+    place: str,
     with_deadline: bool = True,
 ) -> B2BSession:
     organiser = User.objects.get(email=DEMO_ORGANISER)
@@ -111,7 +166,7 @@ def _session_and_people(
     session = services.b2b_session_create(
         organiser=organiser,
         name=name,
-        slug=slug,
+        place=place,
         description="Rencontres B2B de la mission économique Québec–Nouvelle-Aquitaine.",
         days=days,
         parts=[
@@ -128,7 +183,7 @@ def _session_and_people(
     )
     corridor = Q(organisation__region__slug__in=["ca-capitale-nationale", "fr-nouvelle-aquitaine"])
     people = list(
-        Person.objects.filter(corridor, organisation__isnull=False)
+        Person.objects.filter(corridor, organisation__isnull=False, email__isnull=False)
         .exclude(email=DEMO_ORGANISER)
         .order_by("pk")
     )
@@ -165,7 +220,7 @@ def _requests(session: B2BSession, rng: random.Random) -> None:
             request = services.meeting_request_send(
                 sender=participant,
                 recipient=other,
-                message=item.reasons[0] if item.reasons else "",
+                message=rng.choice(MESSAGES),
                 priority=rng.choice([1, 1, 2, 3]),
                 notify=False,
             )

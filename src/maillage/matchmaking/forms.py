@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.forms import LANGUAGE_CHOICES
@@ -16,8 +17,17 @@ TIMEZONES = [
 ]
 
 
+MAX_SESSION_DAYS = 31
+
+
 class SessionForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
+    place = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("Venue and address, as participants should read it."),
+    )
     timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONES, validators=[validate_timezone])
     first_day = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
     last_day = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -40,10 +50,34 @@ class SessionForm(forms.Form):
         help_text=_("In the session's time zone."),
     )
 
+    already_held = forms.BooleanField(
+        label=_("This session already took place"),
+        required=False,
+        help_text=_("To record a past session: its meetings and outcomes are then imported from a file."),
+    )
+
     def clean(self):
         data = super().clean()
-        if data.get("first_day") and data.get("last_day") and data["last_day"] < data["first_day"]:
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and last < first:
             self.add_error("last_day", _("The last day comes before the first."))
+        elif first and last and (last - first).days > MAX_SESSION_DAYS:
+            self.add_error(
+                "last_day", _("A B2B session lasts %(days)d days at most.") % {"days": MAX_SESSION_DAYS}
+            )
+        today = timezone.localdate()
+        if first and first < today and not data.get("already_held"):
+            self.add_error(
+                "first_day",
+                _(
+                    "This day is past. To record a session that already took place, tick “This session "
+                    "already took place”."
+                ),
+            )
+        if first and first > today.replace(year=today.year + 5, day=min(today.day, 28)):
+            self.add_error("first_day", _("This day is more than five years away: check the year."))
+        if first and data.get("already_held") and first < today.replace(year=today.year - 30, day=1):
+            self.add_error("first_day", _("This day is too far in the past: check the year."))
         if not (data.get("morning") or data.get("afternoon")):
             raise forms.ValidationError(_("Choose the morning, the afternoon or both."))
         return data
@@ -126,3 +160,15 @@ class OutcomeForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class HistoryImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Send a .csv or .xlsx file."))
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

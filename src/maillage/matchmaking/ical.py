@@ -9,6 +9,13 @@ from maillage.common.ical import calendar_bytes, calendar_new, event_new
 from .models import B2BSession
 from .selectors import AgendaItem
 
+
+def message_label(item: AgendaItem) -> str:
+    if item.message_by_other:
+        return _("Message from %(name)s:") % {"name": item.other.name}
+    return _("Your message:")
+
+
 PRODID = "-//Maillage//B2B//FR"
 
 
@@ -26,8 +33,11 @@ def agenda_calendar(session: B2BSession, items: list[AgendaItem], *, name: str, 
         who = f"{other.name} ({other.organisation_name})" if other.organisation_name else other.name
         event.add("summary", _("B2B meeting: %(who)s") % {"who": who})
         event.add("location", f"{meeting.table.label} · {session.name}")
-        if item.reasons:
-            event.add("description", "\n".join(item.reasons))
+        lines = list(item.reasons)
+        if item.message:
+            lines.append(message_label(item) + " " + item.message)
+        if lines:
+            event.add("description", "\n".join(lines))
         event.add("url", url)
         calendar.add_component(event)
     years = [day.year for day in session.day_parts.values_list("date", flat=True)] or [timezone.now().year]

@@ -45,6 +45,12 @@ class B2BSession(models.Model):
         verbose_name=_("organiser"),
     )
     description = models.TextField(_("description"), blank=True)
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Venue and address, as participants should read it."),
+    )
     timezone = models.CharField(
         _("time zone"), max_length=64, default="America/Toronto", validators=[validate_timezone]
     )

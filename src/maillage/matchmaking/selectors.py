@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,7 @@ from . import engines
 from .models import (
     LIVE,
     B2BSession,
+    DayPart,
     Meeting,
     MeetingOutcome,
     MeetingRequest,
@@ -58,10 +59,19 @@ def is_organiser(user) -> bool:
 
 
 def sessions_visible(user) -> QuerySet[B2BSession]:
-    sessions = B2BSession.objects.all()
+    """Sessions the user may see, each with its first and last day (`first_day`, `last_day`)."""
+    sessions = B2BSession.objects.annotate(first_day=Min("day_parts__date"), last_day=Max("day_parts__date"))
     if not is_organiser(user):
         sessions = sessions.exclude(status=B2BSession.Status.DRAFT)
     return sessions
+
+
+def session_days(session: B2BSession) -> list[tuple[dt.date, list[DayPart]]]:
+    """Each day of the session with its parts (morning, afternoon), in order."""
+    days: dict[dt.date, list[DayPart]] = defaultdict(list)
+    for part in session.day_parts.order_by("start"):
+        days[part.date].append(part)
+    return list(days.items())
 
 
 def session_get(slug: str, *, user) -> B2BSession:
@@ -84,6 +94,12 @@ def participants_of(session: B2BSession) -> QuerySet[Participant]:
         .select_related("person", "organisation__region", "booth")
         .prefetch_related("sectors")
     )
+
+
+def participants_shown_to(viewer: Participant) -> QuerySet[Participant]:
+    """The other participants `viewer` may find in lists and recommendations: only people who agreed to be
+    listed in the directory (someone unlisted still sends requests, and is named to whoever they contact)."""
+    return participants_of(viewer.session).filter(person__is_listed=True).exclude(pk=viewer.pk)
 
 
 def participant_get(session: B2BSession, pk: int) -> Participant:
@@ -185,7 +201,7 @@ class PersonWorthMeeting:
 def recommendations_for(participant: Participant, *, language: str = "fr") -> list[PersonWorthMeeting]:
     """The stored recommendations of `participant` (see `services.recommendations_refresh`)."""
     ranked = recommended_ranking(participant, language=language)
-    others = {p.pk: p for p in participants_of(participant.session).filter(pk__in=[r[0] for r in ranked])}
+    others = {p.pk: p for p in participants_shown_to(participant).filter(pk__in=[r[0] for r in ranked])}
     requests = requests_between(participant)
     return [
         PersonWorthMeeting(others[pk], score, reasons, requests.get(pk))
@@ -363,6 +379,9 @@ class AgendaItem:
     other: Participant
     reasons: list[str] = field(default_factory=list)
     outcome: MeetingOutcome | None = None
+    # The request's free text, kept apart from the computed reasons: it is one side's words, not ours.
+    message: str = ""
+    message_by_other: bool = False
 
 
 def common_ground(one: Participant, other: Participant) -> list[str]:
@@ -380,7 +399,7 @@ def common_ground(one: Participant, other: Participant) -> list[str]:
 def agenda_for(participant: Participant, *, language: str = "fr") -> list[AgendaItem]:
     """The participant's meetings on the published agenda, in time order, each with why they meet: the
     recommender's reasons for the pair when it ranked them, else their sectors and languages in common;
-    then the request's message."""
+    the request's message beside them, labelled with who wrote it."""
     meetings = (
         _meetings(participant.session)
         .filter(LIVE)
@@ -398,10 +417,17 @@ def agenda_for(participant: Participant, *, language: str = "fr") -> list[Agenda
     for meeting in meetings:
         other = meeting.request.other(participant)
         reasons = list(dict.fromkeys(recommended.get(other.pk) or common_ground(participant, other)))
-        if meeting.request.message:
-            reasons.append(meeting.request.message)
         outcomes = list(meeting.outcomes.all())
-        items.append(AgendaItem(meeting, other, reasons, outcomes[0] if outcomes else None))
+        items.append(
+            AgendaItem(
+                meeting,
+                other,
+                reasons,
+                outcomes[0] if outcomes else None,
+                message=meeting.request.message,
+                message_by_other=meeting.request.sender_id == other.pk,
+            )
+        )
     return items
 
 

@@ -654,6 +654,11 @@ def meeting_check_in(*, meeting: Meeting, status: str) -> Meeting:
         raise ValidationError(_("Unknown check-in status."))
     if not meeting.published or meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError(_("Only meetings on the published agenda can be checked in."))
+    if status != Meeting.Status.SCHEDULED and meeting.slot.start > timezone.now():
+        raise ValidationError(
+            _("This meeting has not started yet: it can be marked held or no-show from its start."),
+            code="future",
+        )
     if meeting.status == Meeting.Status.NO_SHOW and status != Meeting.Status.NO_SHOW:
         state = selectors.placement_state(_lock(meeting.session))
         people = (meeting.request.sender_id, meeting.request.recipient_id)

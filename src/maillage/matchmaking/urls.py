@@ -30,6 +30,7 @@ urlpatterns = [
     path("<slug:slug>/planification/", views.run_start, name="run_start"),
     path("<slug:slug>/planification/<int:pk>/", views.run_detail, name="run_detail"),
     path("<slug:slug>/planification/<int:pk>/publier/", views.run_publish, name="run_publish"),
+    path("<slug:slug>/gestion/historique/", views.history_import, name="history_import"),
     path("<slug:slug>/plan-des-tables/", views.table_plan, name="table_plan"),
     path("<slug:slug>/accueil/", views.check_in, name="check_in"),
     path("<slug:slug>/accueil/compteurs/", views.check_in_counts, name="check_in_counts"),

@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
+from maillage.directory.imports import ImportRejected
 from maillage.directory.models import Person
-from maillage.directory.tabular import write_csv
+from maillage.directory.tabular import TableError, read_table, write_csv
 
 from . import selectors, services
 from .forms import (
+    HistoryImportForm,
     OrganiserParticipantForm,
     OrganiserRequestForm,
     OutcomeForm,
@@ -25,6 +27,7 @@ from .forms import (
     RequestForm,
     SessionForm,
 )
+from .history import HISTORY_COLUMNS, b2b_session_history_import
 from .ical import agenda_calendar
 from .models import B2BSession, Meeting, MeetingRequest, Participant, SchedulingRun, Slot, Table
 
@@ -74,7 +77,7 @@ def session_list(request):
 def session_detail(request, slug):
     session = _session(request, slug)
     participant = selectors.participant_for_user(session, request.user)
-    context = {"session": session, "participant": participant}
+    context = {"session": session, "participant": participant, "days": selectors.session_days(session)}
     return render(request, "matchmaking/session_detail.html", context)
 
 
@@ -101,6 +104,7 @@ def session_create(request):
             session = services.b2b_session_create(
                 organiser=request.user,
                 name=data["name"],
+                place=data["place"],
                 days=days,
                 parts=parts,
                 tables=data["tables"],
@@ -109,11 +113,14 @@ def session_create(request):
                 break_minutes=data["break_minutes"],
                 max_meetings=data["max_meetings"],
                 request_deadline=deadline,
+                status=B2BSession.Status.CLOSED if data["already_held"] else B2BSession.Status.DRAFT,
             )
         except ValidationError as error:
             _errors(request, error)
         else:
             messages.success(request, _("B2B session created."))
+            if data["already_held"]:
+                return redirect("matchmaking:history_import", session.slug)
             return redirect("matchmaking:manage", session.slug)
     return render(request, "matchmaking/session_form.html", {"form": form})
 
@@ -183,7 +190,7 @@ def participant_list(request, slug):
     """Everyone taking part, with their public profile (contact details never shown here)."""
     session = _session(request, slug)
     participant = _participant(request, session)
-    people = list(selectors.participants_of(session).exclude(pk=participant.pk))
+    people = list(selectors.participants_shown_to(participant))
     requests = selectors.requests_between(participant)
     rows = [(p, requests.get(p.pk)) for p in people]
     context = {"session": session, "participant": participant, "rows": rows, "form": RequestForm()}
@@ -443,6 +450,9 @@ def run_detail(request, slug, pk):
 def run_publish(request, slug, pk):
     session = _session(request, slug)
     run = _run(session, pk)
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Tick the box to confirm: publishing e-mails every participant concerned."))
+        return redirect("matchmaking:run_detail", session.slug, run.pk)
     try:
         told = services.scheduling_run_publish(run=run)
     except ValidationError as error:
@@ -450,6 +460,39 @@ def run_publish(request, slug, pk):
     else:
         messages.success(request, _("Agendas published; %(count)s people notified.") % {"count": len(told)})
     return redirect("matchmaking:run_detail", session.slug, run.pk)
+
+
+@organiser_required
+def history_import(request, slug):
+    """Record a session that already took place: its meetings, check-ins and outcomes from a file."""
+    session = _session(request, slug)
+    form = HistoryImportForm(request.POST or None, request.FILES or None)
+    context = {
+        "session": session,
+        "form": form,
+        "columns": HISTORY_COLUMNS,
+        "days": selectors.session_days(session),
+    }
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = b2b_session_history_import(
+                session=session, sheet=read_table(upload.read(), upload.name), user=request.user
+            )
+        except TableError as error:
+            form.add_error("file", str(error))
+        except ImportRejected as rejected:
+            context["errors"] = rejected.errors
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(
+                request,
+                _("History recorded: %(meetings)d meetings, %(held)d held, %(outcomes)d outcomes.")
+                % {"meetings": result.meetings, "held": result.held, "outcomes": result.outcomes},
+            )
+            return redirect("matchmaking:report", session.slug)
+    return render(request, "matchmaking/history_import.html", context)
 
 
 @organiser_required
@@ -466,6 +509,7 @@ def check_in(request, slug):
         "session": session,
         "rows": [row for row in selectors.table_plan(session) if row.meetings],
         "counts": selectors.check_in_counts(session),
+        "now": timezone.now(),
     }
     return render(request, "matchmaking/check_in.html", context)
 
@@ -483,7 +527,12 @@ def check_in_mark(request, slug, pk):
     except ValidationError as error:
         _errors(request, error)
     if request.htmx:
-        context = {"session": session, "meeting": meeting, "counts": selectors.check_in_counts(session)}
+        context = {
+            "session": session,
+            "meeting": meeting,
+            "counts": selectors.check_in_counts(session),
+            "now": timezone.now(),
+        }
         return render(request, "matchmaking/_check_in_row.html", context)
     return redirect("matchmaking:check_in", session.slug)
 
