@@ -1,12 +1,12 @@
 """Reads of the directory, with the visibility rules applied where the data is fetched."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
+from . import search
 from .models import Corridor, Organisation, Person, Region, Sector
-from .search import apply_search
 
 PAGE_SIZE = 24
 
@@ -32,8 +32,16 @@ def organisations_search(
         queryset = queryset.filter(country=filters.country)
     if filters.sector:
         queryset = queryset.filter(sectors__slug=filters.sector)
-    queryset = apply_search(queryset, filters.query)
-    return Paginator(queryset, per_page).get_page(page)
+    return Paginator(search.search_organisations(queryset, filters.query), per_page).get_page(page)
+
+
+def organisations_suggestion(filters: OrganisationFilters) -> str:
+    """A query of known words close to ``filters.query`` that finds something ("did you mean"), or ""."""
+    suggested = search.suggestion(filters.query)
+    if not suggested:
+        return ""
+    found = organisations_search(replace(filters, query=suggested), per_page=1)
+    return suggested if found.paginator.count else ""
 
 
 def organisation_get(slug: str) -> Organisation:
@@ -61,15 +69,9 @@ def person_can_edit(person: Person, *, user) -> bool:
 
 
 def people_search(query: str = "", *, page: int | str = 1, per_page: int = 50) -> Page:
-    """People for the organisers' list: every word must match a name, the e-mail or the organisation."""
-    queryset = Person.objects.select_related("organisation", "user")
-    for word in query.split()[:5]:
-        queryset = queryset.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(organisation__name__icontains=word)
-        )
+    """People for the organisers' list (every person, listed or not): each word typed must start a word of the
+    name, the role, the e-mail or the organisation, accents and case aside."""
+    queryset = search.search_people(Person.objects.select_related("organisation", "user"), query)
     return Paginator(queryset.order_by("last_name", "first_name", "pk"), per_page).get_page(page)
 
 
