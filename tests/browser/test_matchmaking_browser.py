@@ -45,6 +45,9 @@ def test_two_participants_meet_the_organiser_publishes_and_the_agenda_feed_parse
     page.goto(f"/b2b/{session.slug}/gestion/")
     page.locator(f"form[action='/b2b/{session.slug}/planification/'] button").click()
     expect(page.locator("#figure-scheduled")).to_have_text("1")
+    page.locator("form[action$='/publier/'] button").click()  # refused: the box is not ticked
+    assert Meeting.objects.filter(published=True).count() == 0
+    page.locator("form[action$='/publier/'] input[name=confirm]").check()
     page.locator("form[action$='/publier/'] button").click()
     expect(page.locator(".messages")).to_be_visible()
     assert Meeting.objects.filter(published=True).count() == 1

@@ -9,7 +9,7 @@ from maillage.directory.imports import (
     organisations_import,
     people_import,
 )
-from maillage.directory.models import Organisation, Person
+from maillage.directory.models import Organisation, Person, Region
 from maillage.directory.tabular import TableError, read_table, write_csv, write_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,12 @@ GOOD_CSV = """slug,name,kind,city,region,country,website,sectors,offers,needs,si
 iot-valley,IoT Valley,cluster,Labège,Occitanie,FR,iotvalley.fr,iot;Électronique et systèmes embarqués,Accélération IoT,Distributeurs,10-49
 le-camp,Le Camp,Incubateur ou accélérateur,Québec,Capitale-Nationale,CA,,Intelligence artificielle,Incubation,Investisseurs,
 """
+
+
+@pytest.fixture(autouse=True)
+def regions():
+    Region.objects.create(slug="fr-occitanie", name="Occitanie", country="FR")
+    Region.objects.create(slug="ca-capitale-nationale", name="Capitale-Nationale", country="CA")
 
 
 def table(text: str, name: str = "file.csv"):
@@ -161,3 +167,23 @@ def test_damaged_files_are_refused_with_a_message():
             target.writestr(item, data)
     with pytest.raises(TableError):
         read_table(damaged.getvalue(), "damaged.xlsx")
+
+
+def test_import_refuses_an_unknown_region_and_suggests_the_nearest():
+    typo = GOOD_CSV.replace("Labège,Occitanie", "Labège,Ocitanie")
+    with pytest.raises(ImportRejected) as caught:
+        organisations_import(table(typo))
+    assert [str(e) for e in caught.value.errors] == [
+        "ligne 2, colonne « region » : région inconnue « Ocitanie » : vouliez-vous dire « Occitanie » ?"
+    ]
+    assert Organisation.objects.count() == 0
+
+
+def test_import_refuses_a_new_region_unless_asked_to_create_it():
+    new = GOOD_CSV.replace("Labège,Occitanie", "Labège,Atlantide")
+    with pytest.raises(ImportRejected) as caught:
+        organisations_import(table(new))
+    assert [(e.row, e.column) for e in caught.value.errors] == [(2, "region")]
+    assert not Region.objects.filter(name="Atlantide").exists()
+    organisations_import(table(new), new_regions=True)
+    assert Organisation.objects.get(slug="iot-valley").region.name == "Atlantide"

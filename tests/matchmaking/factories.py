@@ -4,7 +4,9 @@ from maillage.matchmaking import services
 from maillage.matchmaking.models import B2BSession
 from tests.factories import OrganiserFactory, PersonFactory, UserFactory
 
-DAY = dt.date(2027, 4, 7)
+# A Wednesday about four months ahead, whatever the day the tests run (a fixed date would turn past).
+_AHEAD = dt.date.today() + dt.timedelta(days=120)
+DAY = _AHEAD + dt.timedelta(days=(2 - _AHEAD.weekday()) % 7)
 
 
 def session_make(

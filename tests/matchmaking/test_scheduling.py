@@ -1,3 +1,5 @@
+import datetime as dt
+
 import icalendar
 import pytest
 from django.core import mail
@@ -7,7 +9,7 @@ from maillage.matchmaking import selectors, services
 from maillage.matchmaking.models import B2BSession, Meeting, SchedulingRun
 from maillage.matchmaking.views import feed_token
 
-from .factories import participant_make
+from .factories import DAY, participant_make
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +32,9 @@ def trio(session, alice, bob):
 def test_instance_follows_the_scheduler_contract(session, trio):
     alice, bob, carol = trio
     instance = selectors.scheduling_instance(session)
-    assert [s["session"] for s in instance["slots"]] == ["2027-04-07-am"] * 4
-    assert instance["slots"][0]["start"] == "2027-04-07T13:00:00+00:00"
+    assert [s["session"] for s in instance["slots"]] == [f"{DAY.isoformat()}-am"] * 4
+    nine = dt.datetime.combine(DAY, dt.time(9), tzinfo=session.tzinfo).astimezone(dt.UTC)
+    assert instance["slots"][0]["start"] == nine.isoformat()
     assert len(instance["tables"]) == 3
     assert [r["participants"] for r in instance["requests"]] == [
         [f"p{alice.pk}", f"p{bob.pk}"],

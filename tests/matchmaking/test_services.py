@@ -10,7 +10,7 @@ from maillage.matchmaking import services
 from maillage.matchmaking.models import B2BSession, MeetingRequest, Slot
 from tests.factories import PersonFactory, UserFactory
 
-from .factories import participant_make, session_make
+from .factories import DAY, participant_make, session_make
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,8 @@ def test_session_create_cuts_the_morning_into_aware_slots_and_numbers_tables():
     slots = list(Slot.objects.filter(session=session))
     local = [s.start.astimezone(session.tzinfo).strftime("%H:%M") for s in slots]
     assert local == ["09:00", "09:25", "09:50", "10:15"]
-    assert slots[0].start == dt.datetime(2027, 4, 7, 7, 0, tzinfo=dt.UTC)
-    assert {s.label for s in slots} == {"2027-04-07-am"}
+    assert slots[0].start == dt.datetime.combine(DAY, dt.time(9), tzinfo=session.tzinfo)
+    assert {s.label for s in slots} == {f"{DAY.isoformat()}-am"}
     assert list(session.tables.values_list("number", flat=True)) == [1, 2, 3]
 
 

@@ -10,6 +10,15 @@ from maillage.common.tasks import send_email
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True}))
+    # Django's own sentence is built from the field's name and, in French, gets its gender wrong; it also
+    # says the e-mail is case-sensitive, which it is not here.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "This e-mail address and password do not match an account. Check them and try again: "
+            "capitals matter in the password, not in the address."
+        ),
+    }
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()

@@ -122,6 +122,11 @@ class ImportForm(forms.Form):
         choices=[("organisations", _("Organisations")), ("people", _("People"))],
     )
     file = forms.FileField(label=_("File (CSV or XLSX)"))
+    new_regions = forms.BooleanField(
+        label=_("Create new regions"),
+        required=False,
+        help_text=_("Organisations only: add the regions the directory does not know yet."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

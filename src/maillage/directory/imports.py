@@ -5,6 +5,7 @@ and field. A good file is written in one transaction, upserting on a stable key 
 ``slug``, a person's ``email``), so importing the same file twice changes nothing.
 """
 
+import difflib
 from dataclasses import dataclass, field
 
 from django import forms
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from maillage.common.text import fold, slug_for_name
 
 from . import services
-from .models import COUNTRIES, Organisation, Person, Sector
+from .models import COUNTRIES, Organisation, Person, Region, Sector
 from .tabular import Table
 
 ORGANISATION_COLUMNS = [
@@ -143,6 +144,26 @@ class OrganisationRowForm(forms.Form):
     def clean_country(self):
         return self._choice("country", self.lookups["country"])
 
+    def clean_region(self):
+        """A region not in the directory is refused unless the organiser asked to create new ones, with
+        the nearest known names: "Nouvelle-Aquitane" is a typo far more often than a new region."""
+        value = self.cleaned_data.get("region", "").strip()
+        known = self.lookups["region"]
+        if not value or fold(value) in known or self.lookups.get("new_regions"):
+            return value
+        near = difflib.get_close_matches(fold(value), list(known), n=2, cutoff=0.75)
+        if near:
+            names = " / ".join(f"“{known[key]}”" for key in near)
+            message = _("unknown region “%(value)s”: did you mean %(names)s?") % {
+                "value": value,
+                "names": names,
+            }
+        else:
+            message = _(
+                "unknown region “%(value)s”: check its spelling, or tick “create new regions” to add it"
+            ) % {"value": value}
+        raise ValidationError(message, code="unknown_region")
+
     def clean_sectors(self):
         found, unknown = [], []
         for label in filter(None, (s.strip() for s in self.cleaned_data["sectors"].split(LIST_SEPARATOR))):
@@ -247,7 +268,8 @@ def _validate_rows(table: Table, make_form, key: str) -> tuple[list[tuple[int, d
     return valid, errors
 
 
-def organisations_import(table: Table) -> ImportResult:
+def organisations_import(table: Table, *, new_regions: bool = False) -> ImportResult:
+    """Import organisations; regions not yet in the directory are created only with ``new_regions``."""
     errors = _check_header(table, ORGANISATION_COLUMNS, ["name"])
     if errors:
         raise ImportRejected(errors)
@@ -256,6 +278,8 @@ def organisations_import(table: Table) -> ImportResult:
         "size": _choice_lookup(Organisation.Size.choices),
         "country": _choice_lookup(COUNTRIES),
         "sector": _sector_lookup(),
+        "region": {fold(name): name for name in Region.objects.values_list("name", flat=True)},
+        "new_regions": new_regions,
     }
     rows, errors = _validate_rows(table, lambda row: OrganisationRowForm(row, lookups=lookups), "slug")
     if errors:

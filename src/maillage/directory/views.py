@@ -168,9 +168,11 @@ def directory_import(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        importer, _label = IMPORT_KINDS[form.cleaned_data["kind"]]
+        kind = form.cleaned_data["kind"]
+        importer, _label = IMPORT_KINDS[kind]
+        options = {"new_regions": form.cleaned_data["new_regions"]} if kind == "organisations" else {}
         try:
-            result = importer(read_table(upload.read(), upload.name))
+            result = importer(read_table(upload.read(), upload.name), **options)
         except TableError as error:
             form.add_error("file", str(error))
         except ImportRejected as rejected:

@@ -2,25 +2,36 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER, DEMO_PASSWORD
+from maillage.directory.models import Organisation, Person
 
 
 class Command(BaseCommand):
-    help = "Start the demo server on 127.0.0.1:8000 and print how to log in."
+    help = "Start the demo server on 127.0.0.1:8000 and print what the demo holds and how to log in."
 
     def add_arguments(self, parser):
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
-        self.stdout.write(
-            "\n".join(
-                [
-                    "",
-                    f"Maillage demo: http://{addrport}/",
-                    f"  organiser: {DEMO_ORGANISER} / {DEMO_PASSWORD}",
-                    f"  member:    {DEMO_MEMBER} / {DEMO_PASSWORD}",
-                    "Stop with Ctrl-C.",
-                    "",
-                ]
+        # Read from the database, so what is printed is what the pages show.
+        from maillage.matchmaking.models import B2BSession
+        from maillage.programme.models import Edition
+
+        lines = [
+            "",
+            f"Maillage demo: http://{addrport}/",
+            f"  directory: {Organisation.objects.count()} organisations, {Person.objects.count()} people",
+        ]
+        for edition in Edition.objects.order_by("start_date"):
+            lines.append(
+                f"  digital week: {edition.name}, {edition.start_date:%Y-%m-%d} to {edition.end_date:%Y-%m-%d}"
             )
-        )
+        for session in B2BSession.objects.order_by("created"):
+            lines.append(f"  B2B session: {session.name} ({session.get_status_display()})")
+        lines += [
+            f"  organiser: {DEMO_ORGANISER} / {DEMO_PASSWORD}",
+            f"  member:    {DEMO_MEMBER} / {DEMO_PASSWORD}",
+            "Stop with Ctrl-C.",
+            "",
+        ]
+        self.stdout.write("\n".join(lines))
         call_command("runserver", addrport, use_reloader=False, skip_checks=True)
