@@ -8,6 +8,8 @@ code               params                   English text
 =================  =======================  ====================================================
 need_offer         need, offer              your need 'NEED' matches their offer 'OFFER'
 offer_need         need, offer              their need 'NEED' matches your offer 'OFFER'
+need_offer_close   need, offer              your need 'NEED' is close in meaning to their offer 'OFFER'
+offer_need_close   need, offer              their need 'NEED' is close in meaning to your offer 'OFFER'
 same_sector        sector, slug             same sector: SECTOR
 looking_for        role (code)              they are the kind of partner you are looking for: ROLE
 looked_for         role (code)              you are the kind of partner they are looking for: ROLE
@@ -16,6 +18,11 @@ cross_border       country                  international partner: COUNTRY
 no_shared_language                          no language in common
 few_in_common                               little in common: suggested to complete your list
 =================  =======================  ====================================================
+
+The ``*_close`` reasons come from the sentence-embedding channel (:mod:`.embed`): the two texts share
+no word, stem or concept that the lexical channels know, but mean nearly the same thing; they quote
+the first clause of each text (the whole text would be too long, and a clause-by-clause comparison
+would cost as much as a second encoding of every profile).
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ TEMPLATES = {
     "en": {
         "need_offer": "your need '{need}' matches their offer '{offer}'",
         "offer_need": "their need '{need}' matches your offer '{offer}'",
+        "need_offer_close": "your need '{need}' is close in meaning to their offer '{offer}'",
+        "offer_need_close": "their need '{need}' is close in meaning to your offer '{offer}'",
         "same_sector": "same sector: {sector}",
         "looking_for": "they are the kind of partner you are looking for: {role}",
         "looked_for": "you are the kind of partner they are looking for: {role}",
@@ -46,6 +55,8 @@ TEMPLATES = {
     "fr": {
         "need_offer": "votre besoin « {need} » correspond à leur offre « {offer} »",
         "offer_need": "leur besoin « {need} » correspond à votre offre « {offer} »",
+        "need_offer_close": "votre besoin « {need} » est proche du sens de leur offre « {offer} »",
+        "offer_need_close": "leur besoin « {need} » est proche du sens de votre offre « {offer} »",
         "same_sector": "même secteur : {sector}",
         "looking_for": "le type de partenaire que vous cherchez : {role}",
         "looked_for": "vous êtes le type de partenaire qu'ils cherchent : {role}",
@@ -75,6 +86,8 @@ ROLE_LABELS = {
 }
 # below this, a text match is too weak to be worth a sentence
 TEXT_THRESHOLD = 0.04
+# cosine of two sentence embeddings above which two texts are said to be close in meaning
+CLOSE_THRESHOLD = 0.3
 QUOTE_WORDS = 10
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n()\[\]•|]|,\s|\s[-–—]\s")
@@ -115,6 +128,16 @@ def quote(text: str, start: int, end: int) -> str:
         high -= 1
     clause = " ".join(text[words[low][0] : words[high][1]].split())
     return clause.strip(" ,;:-–—'\"«»")
+
+
+def lead(text: str) -> str:
+    """The first clause of ``text``, cut to a few words: what an embedding-only reason quotes."""
+    found = _CLAUSE_BREAK.search(text)
+    end = found.start() if found and text[: found.start()].strip() else len(text)
+    words = list(_WORD.finditer(text, 0, end))
+    if len(words) > QUOTE_WORDS:
+        end = words[QUOTE_WORDS - 1].end()
+    return quote(text, 0, end)
 
 
 def _row(matrix: sp.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
@@ -167,6 +190,17 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
             found.append(
                 (float(scores.offer_need[i, j]) * 0.99, "offer_need", {"need": pair[0], "offer": pair[1]})
             )
+    quoted = {code for _, code, _ in found}
+    if scores.emb_need_offer is not None and scores.emb_offer_need is not None:
+        # meaning shared beyond the words the lexical channels know: quote the two texts' first clauses
+        for code, value, need, offer in (
+            ("need_offer", scores.emb_need_offer[i, j], me.needs, them.offers),
+            ("offer_need", scores.emb_offer_need[i, j], them.needs, me.offers),
+        ):
+            if code not in quoted and value >= CLOSE_THRESHOLD and need and offer:
+                found.append(
+                    (float(value) * TEXT_THRESHOLD, f"{code}_close", {"need": lead(need), "offer": lead(offer)})
+                )
     for slug in sorted(analysis.sectors[i] & analysis.sectors[j]):
         sector = sector_by_slug()[slug]
         found.append((0.03, "same_sector", {"sector": sector.label(language), "slug": slug}))

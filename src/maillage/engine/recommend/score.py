@@ -39,6 +39,7 @@ from functools import cache
 import numpy as np
 import scipy.sparse as sp
 
+from maillage.engine.recommend import embed, fusion
 from maillage.engine.recommend.lexicon import PARENT_SECTORS, concept_phrases, word_phrases
 from maillage.engine.recommend.model import KINDS, Problem, Profile
 from maillage.engine.recommend.taxonomy import sector_phrases, sector_slug
@@ -119,6 +120,7 @@ _UNKNOWN_FIT = 0.5
 _ALL_KINDS = frozenset(KINDS)
 COGNATE_LENGTH = 5
 NGRAM_WORD = 4  # words shorter than this give no n-grams
+HUB_FULL = 4  # the hubness correction is in full from HUB_FULL * hub_k + 1 profiles
 PARENT_WEIGHT = 0.5  # count given to a sector only implied by a concept of the text
 
 _COUNTRY_ALIASES = {
@@ -329,6 +331,8 @@ class Scores:
     corridor: np.ndarray
     cross_border: np.ndarray
     shared_language: np.ndarray
+    emb_need_offer: np.ndarray | None = None  # i's needs vs j's offers, sentence embeddings (None: off)
+    emb_offer_need: np.ndarray | None = None
 
 
 def _role_fit(profiles: tuple[Profile, ...]) -> np.ndarray:
@@ -347,8 +351,38 @@ def _role_fit(profiles: tuple[Profile, ...]) -> np.ndarray:
     return fit
 
 
-def score(problem: Problem, weights: Weights | None = None) -> tuple[Analysis, Scores]:
-    """All pairs' scores; n x n float32 matrices (36 MB each for 3,000 profiles)."""
+def _hubness(matrix: np.ndarray, k: int) -> np.ndarray:
+    """Each column's mean of its ``k`` highest values, the diagonal left out: how much j complements
+    everybody (hubness reduction, as in cross-lingual retrieval)."""
+    n = matrix.shape[0]
+    full = HUB_FULL * k
+    k = min(k, n - 1)
+    if k < 1:
+        return np.zeros(n, dtype=np.float32)
+    work = matrix.copy()
+    np.fill_diagonal(work, 0.0)
+    hubness = np.partition(work, n - k, axis=0)[n - k :].mean(axis=0).astype(np.float32)
+    # in a small crowd, the best few complementarities of a profile are its real matches, not a sign of
+    # a generic text: the correction grows with the crowd, in full from 4 * k + 1 profiles on
+    return hubness * np.float32(min(1.0, (n - 1) / full))
+
+
+def _look_alike(same_offer: np.ndarray, need_offer: np.ndarray, offer_need: np.ndarray) -> np.ndarray:
+    """Offering the same thing as me, beyond what complementarity explains (two competitors)."""
+    work = np.maximum(need_offer, offer_need)
+    np.subtract(same_offer, work, out=work)
+    np.clip(work, 0.0, None, out=work)
+    return work
+
+
+def features(
+    problem: Problem, weights: Weights | None = None, *, embeddings: bool = True
+) -> tuple[Analysis, dict[str, np.ndarray]]:
+    """The pair matrices the score is made of (see :data:`~.fusion.FEATURES`), ``[i, j]`` for i's list.
+
+    A feature that only depends on j (the hubness terms) is a ``(1, n)`` row, broadcast by the sum.
+    The embedding features are absent when ``embeddings`` is false or the model is not installed.
+    """
     weights = weights or Weights()
     profiles = problem.profiles
     analysis = analyse_all(profiles, weights)
@@ -364,7 +398,7 @@ def score(problem: Problem, weights: Weights | None = None) -> tuple[Analysis, S
         )
         need_offer += weights.ngram * np.where(cross, grams.toarray(), 0.0).astype(np.float32)
     offer_need = need_offer.T  # a view: j's needs against i's offers
-    look_alike = (offers @ offers.T).toarray()
+    same_offer = (offers @ offers.T).toarray()
 
     slugs = sorted({s for sectors in analysis.sectors for s in sectors})
     column = {slug: k for k, slug in enumerate(slugs)}
@@ -401,44 +435,67 @@ def score(problem: Problem, weights: Weights | None = None) -> tuple[Analysis, S
             speaks[i, lang_col[lang]] = 1.0
     shared_language = speaks @ speaks.T > 0
 
-    total = weights.need_offer * need_offer
-    total += weights.offer_need * offer_need
-    if weights.hub and n > 1:
-        # hubness reduction (as in cross-lingual retrieval): a generic profile ("we distribute
-        # equipment in France") complements many people a little; its average best complementarity
-        # is taken off, so that it does not crowd out specific matches.
-        k = min(weights.hub_k, n - 1)
-        work = total.copy()
-        np.fill_diagonal(work, 0.0)
-        hubness = np.partition(work, n - k, axis=0)[n - k :].mean(axis=0)
-        total -= weights.hub * hubness[np.newaxis, :]
-    # offering the same thing as me counts against them, beyond what complementarity explains
-    work = np.maximum(need_offer, offer_need)
-    np.subtract(look_alike, work, out=work)
-    np.clip(work, 0.0, None, out=work)
-    total -= weights.look_alike * work
-    del work
-    total += weights.sector * same_sector
-    total += weights.role * role
-    total += weights.role_back * role.T
-    total += weights.corridor * corridor
-    total += weights.cross_border * cross_border
-    # no language in common: a good match keeps only a share of its score, a poor one sinks further
-    apart = ~shared_language
-    total[apart] -= (1.0 - weights.no_language) * np.abs(total[apart])
+    found: dict[str, np.ndarray] = {
+        "lex_need_offer": need_offer,
+        "lex_offer_need": offer_need,
+        "lex_hub": _hubness(need_offer + offer_need, weights.hub_k)[np.newaxis, :],
+        "lex_look_alike": _look_alike(same_offer, need_offer, offer_need),
+        "same_sector": same_sector.astype(np.float32),
+        "role": role,
+        "role_back": role.T,
+        "corridor": corridor.astype(np.float32),
+        "cross_border": cross_border.astype(np.float32),
+        "no_shared_language": (~shared_language).astype(np.float32),
+        # kept for the reasons, not a feature
+        "_same_offer": same_offer,
+    }
+    vectors = embed.encode([p.offers for p in profiles] + [p.needs for p in profiles]) if embeddings else None
+    if vectors is not None and n:
+        offer_vectors, need_vectors = vectors[:n], vectors[n:]
+        emb_need_offer = need_vectors @ offer_vectors.T
+        emb_offer_need = emb_need_offer.T
+        found["emb_need_offer"] = emb_need_offer
+        found["emb_offer_need"] = emb_offer_need
+        found["emb_hub"] = _hubness(emb_need_offer + emb_offer_need, weights.hub_k)[np.newaxis, :]
+        found["emb_look_alike"] = _look_alike(offer_vectors @ offer_vectors.T, emb_need_offer, emb_offer_need)
+    return analysis, found
+
+
+def score(
+    problem: Problem,
+    weights: Weights | None = None,
+    *,
+    coefficients: dict[str, float] | None = None,
+    embeddings: bool = True,
+) -> tuple[Analysis, Scores]:
+    """All pairs' scores; n x n float32 matrices (36 MB each for 3,000 profiles).
+
+    ``total`` is a weighted sum of :func:`features`, with the weights learnt from labelled pairs
+    (:mod:`.fusion`); ``coefficients`` overrides them (the training script uses it).
+    """
+    analysis, found = features(problem, weights, embeddings=embeddings)
+    n = len(problem.profiles)
+    if coefficients is None:
+        coefficients = fusion.coefficients(embeddings="emb_need_offer" in found)
+    total = np.zeros((n, n), dtype=np.float32)
+    for name, coefficient in coefficients.items():
+        if coefficient and name in found:
+            total += np.float32(coefficient) * found[name]
     if n:
         np.fill_diagonal(total, -np.inf)
     return analysis, Scores(
         total=total,
-        need_offer=need_offer,
-        offer_need=offer_need,
-        look_alike=look_alike,
-        same_sector=same_sector,
-        role=role,
-        role_back=role.T,
-        corridor=corridor,
-        cross_border=cross_border,
-        shared_language=shared_language,
+        need_offer=found["lex_need_offer"],
+        offer_need=found["lex_offer_need"],
+        look_alike=found["_same_offer"],
+        same_sector=found["same_sector"] > 0,
+        role=found["role"],
+        role_back=found["role_back"],
+        corridor=found["corridor"] > 0,
+        cross_border=found["cross_border"] > 0,
+        shared_language=found["no_shared_language"] == 0,
+        emb_need_offer=found.get("emb_need_offer"),
+        emb_offer_need=found.get("emb_offer_need"),
     )
 
 

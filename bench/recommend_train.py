@@ -1,0 +1,210 @@
+"""Learn the recommender's channel weights (``fusion.json``) from labelled pairs.
+
+    python bench/recommend_train.py [--data PATH ...] [--half tuning] [--write]
+
+For every labelled pair (a, b) of the chosen half, asked both ways, the model is a softmax over the
+query's whole list: the loss is ``-log(exp(s(a, b)) / sum_j exp(s(a, j)))`` where ``s(a, j)`` is the
+weighted sum of the features (:func:`maillage.engine.recommend.score.features`), the other labelled
+partners of ``a`` left out of the sum. Each market adds a logistic margin that puts the seller's buyer
+above its competitor. Features are standardised, the weights kept to the sign they must have (a
+look-alike never helps, a shared sector never hurts) and L2-regularised; the regularisation is chosen
+by 5-fold cross-validation over markets (a market's pairs are never split between training and test).
+The same is done without the embedding features, for installs without the model.
+
+``--write`` stores the result in ``src/maillage/engine/recommend/fusion.json``; without it, the
+cross-validated figures and the weights are only printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from recommend import DATA, LabelledSet, load
+from scipy.optimize import minimize
+from scipy.special import logsumexp
+
+from maillage.engine.recommend.fusion import EMBEDDING_FEATURES, FEATURES
+from maillage.engine.recommend.parse import parse_problem
+from maillage.engine.recommend.score import features
+
+FUSION = Path(__file__).resolve().parents[1] / "src" / "maillage" / "engine" / "recommend" / "fusion.json"
+POSITIVE = {"lex_need_offer", "lex_offer_need", "emb_need_offer", "emb_offer_need", "same_sector", "role"}
+POSITIVE |= {"role_back", "corridor", "cross_border"}
+NEGATIVE = {"lex_hub", "lex_look_alike", "emb_hub", "emb_look_alike", "no_shared_language"}
+MARKET_WEIGHT = 0.5  # weight of the buyer-above-competitor margin, relative to one query's loss
+LAMBDAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+
+
+@dataclass
+class Query:
+    group: str  # the market, for cross-validation
+    rows: np.ndarray  # (n, d) features of every candidate for this query
+    positive: int
+    exclude: np.ndarray  # bool (n,): the query itself and its other labelled partners
+
+
+@dataclass
+class Margin:
+    group: str
+    buyer: np.ndarray  # (d,)
+    competitor: np.ndarray
+
+
+def group_of(pid: str) -> str:
+    return pid.split("-")[0]
+
+
+def collect(labelled: LabelledSet, names: list[str], half: str | None) -> tuple[list[Query], list[Margin]]:
+    problem = parse_problem(labelled.raw)
+    ids = [p.id for p in problem.profiles]
+    position = {pid: k for k, pid in enumerate(ids)}
+    _, found = features(problem, embeddings=any(name in EMBEDDING_FEATURES for name in names))
+    n = len(ids)
+
+    def row(q: int) -> np.ndarray:
+        return np.stack(
+            [(found[f][0] if found[f].shape[0] == 1 else found[f][q]).astype(np.float64) for f in names], axis=1
+        )
+
+    partners: dict[int, set[int]] = {}
+    for pair in labelled.pairs:
+        a, b = position[pair["a"]], position[pair["b"]]
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    queries = []
+    for pair in labelled.pairs:
+        if half and pair.get("half") != half:
+            continue
+        for q, p in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
+            qi, pi = position[q], position[p]
+            exclude = np.zeros(n, dtype=bool)
+            exclude[qi] = True
+            exclude[list(partners[qi] - {pi})] = True
+            queries.append(Query(f"{labelled.name}:{group_of(pair['a'])}", row(qi), pi, exclude))
+    margins = []
+    for market in labelled.markets:
+        if half and market.get("half") != half:
+            continue
+        s = position[market["seller"]]
+        r = row(s)
+        margins.append(
+            Margin(
+                f"{labelled.name}:{group_of(market['seller'])}",
+                r[position[market["buyer"]]],
+                r[position[market["competitor"]]],
+            )
+        )
+    return queries, margins
+
+
+def loss(w: np.ndarray, queries: list[Query], margins: list[Margin], lam: float) -> tuple[float, np.ndarray]:
+    total, grad = 0.0, np.zeros_like(w)
+    for q in queries:
+        s = q.rows @ w
+        s[q.exclude] = -np.inf
+        lse = logsumexp(s)
+        prob = np.exp(s - lse)
+        total += lse - s[q.positive]
+        grad += prob @ np.where(q.exclude[:, None], 0.0, q.rows) - q.rows[q.positive]
+    for m in margins:
+        diff = m.buyer - m.competitor
+        z = float(diff @ w)
+        total += MARKET_WEIGHT * np.logaddexp(0.0, -z)
+        grad += MARKET_WEIGHT * -diff / (1.0 + np.exp(z))
+    count = max(1, len(queries))
+    return total / count + lam * float(w @ w), grad / count + 2 * lam * w
+
+
+def fit(queries: list[Query], margins: list[Margin], names: list[str], lam: float) -> np.ndarray:
+    bounds = [(0.0, None) if f in POSITIVE else (None, 0.0) if f in NEGATIVE else (None, None) for f in names]
+    start = np.array([0.5 if f in POSITIVE else -0.1 for f in names])
+    result = minimize(loss, start, args=(queries, margins, lam), jac=True, method="L-BFGS-B", bounds=bounds)
+    return result.x
+
+
+def metrics(w: np.ndarray, queries: list[Query]) -> tuple[float, float]:
+    ranks = []
+    for q in queries:
+        s = q.rows @ w
+        s[q.exclude] = -np.inf
+        ranks.append(1 + int(np.sum(s > s[q.positive])))
+    r = np.array(ranks)
+    return float(np.mean(r <= 10)), float(np.mean(1 / r))
+
+
+def cross_validate(queries: list[Query], margins: list[Margin], names: list[str], seed: int = 1) -> float:
+    groups = sorted({q.group for q in queries})
+    random.Random(seed).shuffle(groups)
+    fold = {g: k % 5 for k, g in enumerate(groups)}
+    best = None
+    print("| lambda | CV recall@10 | CV MRR |")
+    print("|---:|---:|---:|")
+    for lam in LAMBDAS:
+        recall = mrr = 0.0
+        for k in range(5):
+            train_q = [q for q in queries if fold[q.group] != k]
+            train_m = [m for m in margins if fold.get(m.group, -1) != k]
+            test_q = [q for q in queries if fold[q.group] == k]
+            w = fit(train_q, train_m, names, lam)
+            r, m = metrics(w, test_q)
+            recall += r * len(test_q) / len(queries)
+            mrr += m * len(test_q) / len(queries)
+        print(f"| {lam} | {recall:.3f} | {mrr:.3f} |")
+        if best is None or recall + mrr > best[0]:
+            best = (recall + mrr, lam)
+    return best[1]
+
+
+def train(sets: list[LabelledSet], names: list[str], half: str | None) -> tuple[dict[str, float], float]:
+    queries, margins = [], []
+    for labelled in sets:
+        q, m = collect(labelled, names, half)
+        queries += q
+        margins += m
+    # standardise on the candidates' rows, so that one regularisation fits features of any scale
+    scale = np.concatenate([q.rows for q in queries]).std(axis=0)
+    scale[scale == 0] = 1.0
+    for q in queries:
+        q.rows = q.rows / scale
+    for m in margins:
+        m.buyer, m.competitor = m.buyer / scale, m.competitor / scale
+    print(f"\n{len(names)} features, {len(queries)} queries, {len(margins)} markets")
+    lam = cross_validate(queries, margins, names)
+    w = fit(queries, margins, names, lam) / scale
+    return {f: round(float(v), 6) for f, v in zip(names, w, strict=True)}, lam
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", action="append", type=Path, help="labelled set (repeatable)")
+    parser.add_argument("--half", default="tuning", help="train on this half only ('' for all pairs)")
+    parser.add_argument("--write", action="store_true", help="write fusion.json")
+    args = parser.parse_args(argv)
+    paths = args.data or [DATA / "recommend_profiles.json", DATA / "blind_a.json"]
+    sets = [load(path) for path in paths if path.exists()]
+    result = {
+        "trained_on": [f"{s.name} ({args.half or 'all'} half)" for s in sets],
+        "command": "bench/recommend_train.py " + " ".join(argv),
+    }
+    for key, names in (
+        ("with_embeddings", list(FEATURES)),
+        ("lexical_only", [f for f in FEATURES if f not in EMBEDDING_FEATURES]),
+    ):
+        coefficients, lam = train(sets, names, args.half or None)
+        result[key] = coefficients
+        result[f"{key}_lambda"] = lam
+        print(json.dumps(coefficients, indent=1))
+    if args.write:
+        FUSION.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {FUSION}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
