@@ -11,6 +11,7 @@ urlpatterns = [
     path("annuaire/", include("maillage.directory.urls")),
     path("programme/", include("maillage.programme.urls")),
     path("b2b/", include("maillage.matchmaking.urls")),
+    path("missions/", include("maillage.missions.urls")),
 ]
 
 handler404 = "maillage.common.views.page_not_found"
