@@ -415,6 +415,14 @@ class MissionFigures:
     sectors: list[tuple[str, int]]
     regions: list[tuple[str, int]]
 
+    @property
+    def leads_total(self) -> int:
+        return sum(self.leads.values())
+
+    @property
+    def results_total(self) -> int:
+        return sum(self.results.values())
+
 
 def _delegation_meetings(mission: Mission) -> tuple[QuerySet[MeetingRequest], QuerySet[Meeting]]:
     """The requests and published meetings of the mission's B2B sessions that involve a delegate."""

@@ -507,12 +507,9 @@ def figures(request, slug):
     data = selectors.mission_figures(mission)
     tables = presenters.figures_tables(data)
     charts = [
-        {"id": "chart-sectors", **presenters.bar_chart(_("Delegates by sector"), tables["sectors"])},
-        {"id": "chart-regions", **presenters.bar_chart(_("Delegates by region"), tables["regions"])},
-        {
-            "id": "chart-results",
-            **presenters.bar_chart(_("Results reported in the surveys"), tables["results"]),
-        },
+        presenters.bar_chart("chart-sectors", _("Delegates by sector"), tables["sectors"]),
+        presenters.bar_chart("chart-regions", _("Delegates by region"), tables["regions"]),
+        presenters.bar_chart("chart-results", _("Results reported in the surveys"), tables["results"]),
     ]
     context = {
         "access": access,

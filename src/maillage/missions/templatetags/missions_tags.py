@@ -36,3 +36,8 @@ def organisation_missions(context, organisation):
 @register.simple_tag
 def flag_text(flag):
     return presenters.flag_text(flag)
+
+
+@register.filter
+def get_flags(flags, pk):
+    return flags.get(pk, []) if flags else []
