@@ -112,7 +112,7 @@ def test_a_private_mission_is_hidden_from_all_but_its_people(client, world):
 
 
 def test_a_draft_is_seen_by_organisers_only(client, world):
-    mission, users = world
+    _mission, users = world
     draft = mission_make(title_fr="Brouillon", status=Mission.Status.DRAFT)
     client.force_login(users["member"])
     assert client.get(reverse("missions:detail", args=[draft.slug])).status_code == MISSING
