@@ -156,7 +156,12 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        indexes = [models.Index(fields=["kind", "name"]), models.Index(fields=["country", "region"])]
+        indexes = [
+            models.Index(fields=["kind", "name"]),
+            models.Index(fields=["country", "region"]),
+            # The search's vocabulary is reread when max(updated) moves (search.vocabulary).
+            models.Index(fields=["updated"], name="directory_org_updated_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name

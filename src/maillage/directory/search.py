@@ -8,18 +8,19 @@ comparing the start of ``search_name``.
 
 One ranking, the same on SQLite and PostgreSQL (``RankedOrganisations``):
 
-1. the name is exactly the query (accents, case and punctuation aside), then exactly the query once its typos are
-   corrected;
-2. every word of the query is in the name (a word, a stem or a correction);
-3. relevance with the name weighing ten times the rest (descriptions, sectors, offers, needs, place): FTS5's bm25
-   on SQLite, ``ts_rank`` over the weighted tsvector (name A, the rest B) on PostgreSQL;
-4. the folded name, then the id (both databases order ASCII the same way).
+1. organisations whose name holds every word typed (as a word, a stem or a correction) come before those that
+   match only by their descriptions, sectors, offers, needs or place;
+2. among the first, a name that is exactly the query (accents, case and punctuation aside) comes first, then a name
+   that is exactly the query once its typos are corrected;
+3. then relevance: FTS5's bm25 on SQLite, ``ts_rank`` over the weighted tsvector on PostgreSQL, the name weighing
+   ten times the rest (bm25 column weights 10:1, tsvector weights A 1.0, B 0.1);
+4. then the folded name and the id (both databases order ASCII alike).
 
 Keys 1, 2 and 4 are the same SQL on both databases; only key 3's figures differ, among organisations that keys 1
 and 2 could not separate. SQLite's full-text index is an FTS5 table kept by triggers (migration 0003), so every
 save path (services, imports, the demo, raw SQL) keeps it current.
 
-Typos: a word of five letters or more that is no word of the directory is corrected to the words (or beginnings
+Typos: a word that is no word of the directory is corrected to the words of five letters or more (or beginnings
 of words) one edit away: a letter wrong, missing, added or two swapped ("Quebek" → quebec, "numerik" → numeriq…).
 The vocabulary (the index's own terms: fts5vocab on SQLite, ts_stat on PostgreSQL) is read once per process and
 again when an organisation changes; corrections are computed in Python from it, so they are the same on both
@@ -43,7 +44,7 @@ from functools import lru_cache
 import snowballstemmer
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import F, Func, QuerySet, Value
+from django.db.models import F, Func, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, Lower
 
@@ -159,7 +160,9 @@ def one_edit_variants(word: str) -> set[str]:
     return variants
 
 
-def corrections(word: str, vocab: Vocabulary, *, prefixes: bool = True) -> tuple[str, ...]:
+def corrections(
+    word: str, vocab: Vocabulary, *, prefixes: bool = True, min_length: int = TYPO_MIN_LENGTH
+) -> tuple[str, ...]:
     """Known words one edit away from ``word``, best first; with ``prefixes``, beginnings of known words too.
 
     A whole known word comes first (the most common first), then the beginning of a word as long as the typed
@@ -167,11 +170,11 @@ def corrections(word: str, vocab: Vocabulary, *, prefixes: bool = True) -> tuple
     """
     ranked = []
     for variant in one_edit_variants(word):
-        if len(variant) < 3:
+        if len(variant) < min_length:
             continue
         if vocab.has_term(variant):
             ranked.append((0, -vocab.docs[variant], variant))
-        elif prefixes and len(variant) >= 4 and (found := vocab.first_with_prefix(variant)):
+        elif prefixes and (found := vocab.first_with_prefix(variant)):
             ranked.append((1 if len(variant) >= len(word) else 2, -vocab.docs[found], variant))
     ranked.sort()
     return tuple(variant for *_, variant in ranked[:MAX_CORRECTIONS])
@@ -210,7 +213,7 @@ def plan(query: str, *, every_word: bool = False) -> Plan | None:
     terms = []
     for word in typed:
         fixes: tuple[str, ...] = ()
-        if len(word) >= TYPO_MIN_LENGTH:
+        if len(word) >= TYPO_MIN_LENGTH - 1:  # "Cloud" typed "Coud" is still a typo of a 5-letter word
             vocab = vocab or vocabulary()
             if every_word or not vocab.has_term(word):
                 fixes = corrections(word, vocab)
@@ -236,7 +239,7 @@ def suggestion(query: str) -> str:
         if vocab.has_term(word) or (len(word) < 3 and vocab.first_with_prefix(word)):
             suggested.append(word)
             continue
-        whole = corrections(word, vocab, prefixes=False)
+        whole = corrections(word, vocab, prefixes=False, min_length=3)
         if whole:
             suggested.append(whole[0])
         elif vocab.first_with_prefix(word):
@@ -258,26 +261,33 @@ def _tsquery(terms, *, weights: str = "") -> str:
     return " & ".join("(" + " | ".join(f"{p}:*{weights}" for p in t.prefixes) + ")" for t in terms)
 
 
-# The ranking keys 1, 2 and 4 are the same SQL on both databases (see the module docstring). {restriction} is
-# "" or " AND o.id IN (<the filtered queryset's ids>)", with its own parameters.
+# Two segments, one after the other: the organisations whose name holds every term (ranking keys 1, 3 and 4 among
+# them), then the others that match (key 3, then the id). Only the segments a page reaches are ranked, so the
+# first page of a common word sorts the few hundred names that hold it, not the thousands of texts.
+# {restriction} is "" or " AND <id> IN (<the filtered queryset's ids>)", with its own parameters.
 _TIER = "CASE WHEN o.search_name LIKE %s THEN 0 WHEN o.search_name LIKE %s THEN 1 ELSE 2 END"
 _SQLITE_COUNT = (
-    "SELECT count(*) FROM directory_organisation_fts f JOIN directory_organisation o ON o.id = f.rowid "
-    "WHERE directory_organisation_fts MATCH %s{restriction}"
+    "SELECT count(*) FROM directory_organisation_fts f WHERE directory_organisation_fts MATCH %s{restriction}"
 )
-_SQLITE_RANKED = (
+_SQLITE_NAMES = (
     "SELECT o.id FROM directory_organisation_fts f JOIN directory_organisation o ON o.id = f.rowid "
-    "WHERE directory_organisation_fts MATCH %s{restriction} ORDER BY {tier}, "
-    "CASE WHEN f.rowid IN (SELECT rowid FROM directory_organisation_fts WHERE directory_organisation_fts MATCH %s) "
-    "THEN 0 ELSE 1 END, bm25(directory_organisation_fts, {name_weight}, 1.0), o.search_name, o.id "
-    "LIMIT %s OFFSET %s"
+    "WHERE directory_organisation_fts MATCH %s{restriction} "
+    "ORDER BY {tier}, bm25(directory_organisation_fts, {name_weight}, 1.0), o.search_name, o.id LIMIT %s OFFSET %s"
+)
+_SQLITE_OTHERS = (
+    "SELECT f.rowid FROM directory_organisation_fts f WHERE directory_organisation_fts MATCH %s{restriction} "
+    "ORDER BY bm25(directory_organisation_fts, {name_weight}, 1.0), f.rowid LIMIT %s OFFSET %s"
 )
 _POSTGRES_COUNT = "SELECT count(*) FROM directory_organisation o WHERE o.search_vector @@ to_tsquery('simple', %s){restriction}"
-_POSTGRES_RANKED = (
+_POSTGRES_NAMES = (
+    "SELECT o.id FROM directory_organisation o, to_tsquery('simple', %s) qn WHERE o.search_vector @@ qn{restriction} "
+    "ORDER BY {tier}, ts_rank('{{0, 0, {text_weight}, 1}}', o.search_vector, qn) DESC, o.search_name, o.id "
+    "LIMIT %s OFFSET %s"
+)
+_POSTGRES_OTHERS = (
     "SELECT o.id FROM directory_organisation o, to_tsquery('simple', %s) q, to_tsquery('simple', %s) qn "
-    "WHERE o.search_vector @@ q{restriction} ORDER BY {tier}, "
-    "CASE WHEN o.search_vector @@ qn THEN 0 ELSE 1 END, "
-    "ts_rank('{{0, 0, {text_weight}, 1}}', o.search_vector, q) DESC, o.search_name, o.id LIMIT %s OFFSET %s"
+    "WHERE o.search_vector @@ q AND NOT o.search_vector @@ qn{restriction} "
+    "ORDER BY ts_rank('{{0, 0, {text_weight}, 1}}', o.search_vector, q) DESC, o.id LIMIT %s OFFSET %s"
 )
 
 
@@ -287,49 +297,70 @@ class RankedOrganisations:
     def __init__(self, queryset: QuerySet, search_plan: Plan):
         self.queryset = queryset
         self.plan = search_plan
-        self._count: int | None = None
+        self.postgres = connection.vendor == "postgresql"
+        self._counts: dict[str, int] = {}
+        if self.postgres:
+            self.everything = _tsquery(search_plan.terms)
+            self.in_name = _tsquery(search_plan.terms, weights="A")
+        else:
+            self.everything = _fts_match(search_plan.terms)
+            self.in_name = _fts_match(search_plan.terms, column="search_name")
+        self.restriction, self.restriction_params = "", []
+        if queryset.query.where:
+            sql, params = queryset.order_by().values("pk").query.sql_with_params()
+            self.restriction = f" AND {'o.id' if self.postgres else 'f.rowid'} IN ({sql})"
+            self.restriction_params = list(params)
 
-    def _restriction(self) -> tuple[str, list]:
-        if not self.queryset.query.where:
-            return "", []
-        sql, params = self.queryset.order_by().values("pk").query.sql_with_params()
-        return f" AND o.id IN ({sql})", list(params)
+    def _fetch(self, sql: str, params: list) -> list:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _count(self, match: str) -> int:
+        if match not in self._counts:
+            template = _POSTGRES_COUNT if self.postgres else _SQLITE_COUNT
+            sql = template.format(restriction=self.restriction)
+            self._counts[match] = self._fetch(sql, [match, *self.restriction_params])[0][0]
+        return self._counts[match]
 
     def count(self) -> int:
-        if self._count is None:
-            restriction, params = self._restriction()
-            if connection.vendor == "postgresql":
-                sql = _POSTGRES_COUNT.format(restriction=restriction)
-                params = [_tsquery(self.plan.terms), *params]
-            else:
-                sql = _SQLITE_COUNT.format(restriction=restriction)
-                params = [_fts_match(self.plan.terms), *params]
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                self._count = cursor.fetchone()[0]
-        return self._count
+        return self._count(self.everything)
 
     def __len__(self) -> int:
         return self.count()
 
-    def ranked_ids(self, *, offset: int = 0, limit: int | None = None) -> list[int]:
-        restriction, restriction_params = self._restriction()
+    def _names(self, offset: int, limit: int | None) -> list[int]:
         exact = [f" {self.plan.exact_key} |%", f" {self.plan.corrected_key} |%"]
-        if connection.vendor == "postgresql":
-            sql = _POSTGRES_RANKED.format(tier=_TIER, restriction=restriction, text_weight=1 / NAME_WEIGHT)
-            params = [_tsquery(self.plan.terms), _tsquery(self.plan.terms, weights="A")]
-            params += [*restriction_params, *exact, limit, offset]
+        if self.postgres:
+            sql = _POSTGRES_NAMES.format(
+                tier=_TIER, restriction=self.restriction, text_weight=1 / NAME_WEIGHT
+            )
         else:
-            sql = _SQLITE_RANKED.format(tier=_TIER, restriction=restriction, name_weight=NAME_WEIGHT)
-            params = [_fts_match(self.plan.terms), *restriction_params, *exact]
-            params += [
-                _fts_match(self.plan.terms, column="search_name"),
-                -1 if limit is None else limit,
-                offset,
-            ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+            sql = _SQLITE_NAMES.format(tier=_TIER, restriction=self.restriction, name_weight=NAME_WEIGHT)
+            limit = -1 if limit is None else limit
+        rows = self._fetch(sql, [self.in_name, *self.restriction_params, *exact, limit, offset])
+        return [row[0] for row in rows]
+
+    def _others(self, offset: int, limit: int | None) -> list[int]:
+        if self.postgres:
+            sql = _POSTGRES_OTHERS.format(restriction=self.restriction, text_weight=1 / NAME_WEIGHT)
+            params = [self.everything, self.in_name]
+        else:
+            sql = _SQLITE_OTHERS.format(restriction=self.restriction, name_weight=NAME_WEIGHT)
+            params = [f"({self.everything}) NOT ({self.in_name})"]
+            limit = -1 if limit is None else limit
+        rows = self._fetch(sql, [*params, *self.restriction_params, limit, offset])
+        return [row[0] for row in rows]
+
+    def ranked_ids(self, *, offset: int = 0, limit: int | None = None) -> list[int]:
+        in_name = self._count(self.in_name)
+        ids: list[int] = []
+        if offset < in_name:
+            ids = self._names(offset, None if limit is None else min(limit, in_name - offset))
+        wanted = None if limit is None else limit - len(ids)
+        if (wanted is None or wanted > 0) and self.count() > in_name:
+            ids += self._others(max(offset - in_name, 0), wanted)
+        return ids
 
     def __getitem__(self, index):
         if not isinstance(index, slice) or index.step not in (None, 1):
@@ -348,7 +379,7 @@ def search_organisations(queryset: QuerySet, query: str) -> QuerySet | RankedOrg
     if search_plan is None:
         return queryset
     ranked = RankedOrganisations(queryset, search_plan)
-    if ranked.count() == 0 and any(len(t.word) >= TYPO_MIN_LENGTH for t in search_plan.terms):
+    if ranked.count() == 0 and any(len(t.word) >= TYPO_MIN_LENGTH - 1 for t in search_plan.terms):
         wider = plan(query, every_word=True)
         if wider is not None and wider != search_plan:
             ranked = RankedOrganisations(queryset, wider)
@@ -374,6 +405,7 @@ def search_people(queryset: QuerySet, query: str) -> QuerySet:
             Coalesce(F("email"), Value("")),
             Value(" "),
             Coalesce(F("organisation__name"), Value("")),
+            output_field=TextField(),
         )
         queryset = queryset.alias(search_folded=Lower(Func(text, function="unaccent")))
         for word in typed:

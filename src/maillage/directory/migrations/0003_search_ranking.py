@@ -11,7 +11,7 @@ or ``directory_person`` on SQLite (Django copies the table and drops the old one
 ``create_sqlite_search(schema_editor)`` again.
 """
 
-from django.db import migrations
+from django.db import migrations, models
 
 # unicode61 removes accents and case but keeps ligatures whole; common.text.fold expands œ (and æ here).
 SQLITE_CREATE = [
@@ -122,4 +122,8 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunPython(rewrite_search_names, migrations.RunPython.noop),
         migrations.RunPython(create_search, drop_search),
+        migrations.AddIndex(
+            model_name="organisation",
+            index=models.Index(fields=["updated"], name="directory_org_updated_idx"),
+        ),
     ]
