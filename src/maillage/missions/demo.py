@@ -1,0 +1,245 @@
+"""The demo missions, read from `data/missions.toml` and written through the missions' and the directory's
+services, every date computed from today: one finished more than three months ago with its outcomes and
+survey results, one finished earlier, one to come with its call open. Loading twice changes nothing.
+
+Needs the directory demo first (`maillage demo_data`): it reuses its organisations, people and accounts.
+"""
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from maillage.accounts.models import User
+from maillage.common.fields import zone
+from maillage.directory import services as directory_services
+from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER
+from maillage.directory.models import Corridor, Organisation, Person
+
+from . import services
+from .models import Delegate, FollowUpSurvey, Mission
+
+
+@dataclass
+class DemoResult:
+    missions: int
+    delegates: int
+    items: int
+
+
+def demo_data() -> dict:
+    return tomllib.loads(
+        resources.files("maillage.missions").joinpath("data/missions.toml").read_text("utf-8")
+    )
+
+
+def _organisation(key: str) -> Organisation:
+    """A directory organisation by key or name; an unknown name is created (someone met on the way)."""
+    found = Organisation.objects.filter(slug=key).first() or Organisation.objects.filter(name=key).first()
+    return found or directory_services.organisation_create(name=key)
+
+
+def _moment(first_day: dt.date, day: int, time: str, zone_name: str) -> dt.datetime:
+    hours, minutes = (int(part) for part in time.split(":"))
+    return dt.datetime.combine(
+        first_day + dt.timedelta(days=day), dt.time(hours, minutes), tzinfo=zone(zone_name)
+    )
+
+
+def _people(country: str, count: int, *, skip: set[str]) -> list[Person]:
+    """The first people of the directory's organisations of a country, one per organisation first."""
+    people = list(
+        Person.objects.filter(organisation__country=country, email__isnull=False)
+        .exclude(email__in=skip)
+        .order_by("organisation__name", "pk")
+    )
+    chosen, seen = [], set()
+    for person in people:
+        if person.organisation_id not in seen:
+            seen.add(person.organisation_id)
+            chosen.append(person)
+    chosen += [p for p in people if p not in chosen]
+    return chosen[:count]
+
+
+def _mission(spec: dict, today: dt.date, organiser: User | None) -> Mission:
+    first_day = today + dt.timedelta(days=spec["start"])
+    deadline = None
+    if "call_deadline" in spec:
+        deadline = _moment(today, spec["call_deadline"], "23:59", spec["timezone"])
+    mission = services.mission_create(
+        created_by=organiser,
+        slug=spec["slug"],
+        direction=spec["direction"],
+        title_fr=spec["title_fr"],
+        title_en=spec["title_en"],
+        summary_fr=spec["summary_fr"],
+        summary_en=spec["summary_en"],
+        objectives_fr=spec["objectives_fr"],
+        objectives_en=spec["objectives_en"],
+        story_fr=spec.get("story_fr", ""),
+        story_en=spec.get("story_en", ""),
+        start_date=first_day,
+        end_date=first_day + dt.timedelta(days=spec["days"] - 1),
+        timezone=spec["timezone"],
+        corridor=Corridor.objects.filter(name=spec["corridor"]).first(),
+        capacity=spec.get("capacity"),
+        call_deadline=deadline,
+        is_public=True,
+        cities=[tuple(city) for city in spec["cities"]],
+    )
+    for key, role in spec["partners"]:
+        organisation = _organisation(key)
+        contact = organisation.people.order_by("pk").first()
+        services.mission_partner_add(mission=mission, organisation=organisation, role=role, contact=contact)
+    if spec["status"] == Mission.Status.CALL_OPEN:
+        services.mission_set_status(mission=mission, status=Mission.Status.CALL_OPEN)
+    return mission
+
+
+def _items(mission: Mission, spec: dict) -> int:
+    for item in spec.get("items", []):
+        organisation = _organisation(item["organisation"]) if "organisation" in item else None
+        services.item_save(
+            mission=mission,
+            notify=False,
+            kind=item["kind"],
+            title_fr=item.get("title_fr", ""),
+            title_en=item.get("title_en", ""),
+            description=item.get("description", ""),
+            start=_moment(mission.start_date, item["day"], item["start"], item["zone"]),
+            end=_moment(
+                mission.start_date,
+                item.get("arrival_day", item["day"]),
+                item["end"],
+                item.get("arrival_zone", item["zone"]),
+            ),
+            timezone=item["zone"],
+            city=item.get("city", ""),
+            place=item.get("place", ""),
+            arrival_city=item.get("arrival_city", ""),
+            arrival_place=item.get("arrival_place", ""),
+            arrival_timezone=item.get("arrival_zone", ""),
+            transport=item.get("transport", ""),
+            organisation=organisation,
+            contact=organisation.people.order_by("pk").first() if organisation else None,
+            outside_event=item.get("outside_event", ""),
+        )
+    return len(spec.get("items", []))
+
+
+def _delegation(mission: Mission, spec: dict, organiser: User | None) -> list[Delegate]:
+    member = Person.objects.filter(email=DEMO_MEMBER).first()
+    staff = Person.objects.filter(email=DEMO_ORGANISER).first()
+    delegates = []
+    if staff is not None:
+        services.delegate_add(mission=mission, person=staff, role=Delegate.Role.STAFF)
+    people = _people(
+        spec["delegates_from"], spec["delegates"] - (1 if member else 0), skip={DEMO_MEMBER, DEMO_ORGANISER}
+    )
+    if member is not None:
+        people.insert(0, member)
+    for n, person in enumerate(people):
+        role = Delegate.Role.LEAD if n == 1 else Delegate.Role.DELEGATE
+        delegates.append(services.delegate_add(mission=mission, person=person, role=role))
+    return delegates
+
+
+def _outcomes(mission: Mission, spec: dict, delegates: list[Delegate]) -> None:
+    items = {i.title: i for i in mission.items.all()}
+    for n, found in enumerate(spec.get("discoveries", [])):
+        services.discovery_record(
+            mission=mission,
+            recorded_by=delegates[n % len(delegates)],
+            organisation=_organisation(found["organisation"]),
+            where_met=found["where"],
+            item=items.get(found["where"]),
+            origin_country=found.get("country", ""),
+            favourite=found.get("favourite", False),
+        )
+    for n, lead in enumerate(spec.get("leads", [])):
+        record = services.lead_record(
+            mission=mission,
+            recorded_by=delegates[n % len(delegates)],
+            kind=lead["kind"],
+            title=lead["title"],
+            organisation=_organisation(lead["organisation"]) if "organisation" in lead else None,
+        )
+        if "status" in lead:
+            services.lead_set_status(lead=record, status=lead["status"])
+    for n, text in enumerate(spec.get("testimonials", {}).get("texts", [])):
+        testimonial = services.testimonial_add(delegate=delegates[n % len(delegates)], text=text)
+        services.testimonial_publish(testimonial=testimonial, published=True)
+
+
+def _surveys(mission: Mission, spec: dict, delegates: list[Delegate]) -> None:
+    """Send the surveys due (as the scheduled task would have), then record the demo's answers."""
+    services.mission_set_status(mission=mission, status=Mission.Status.FINISHED)
+    services.followups_send()
+    for n, answer in enumerate(spec.get("surveys", [])):
+        delegate = delegates[n % len(delegates)]
+        survey = FollowUpSurvey.objects.filter(
+            delegate=delegate, wave=answer["wave"], sent__isnull=False
+        ).first()
+        if survey is None:
+            continue
+        services.survey_answer(
+            survey=survey,
+            contract=answer.get("contract"),
+            hire=answer.get("hire"),
+            office_abroad=answer.get("office_abroad"),
+            hosted_startup=answer.get("hosted_startup"),
+            with_organisation=_organisation(answer["with"]) if "with" in answer else None,
+        )
+
+
+def _applications(mission: Mission, spec: dict) -> None:
+    for person in _people(spec["applications_from"], spec["applications"], skip=set()):
+        organisation = person.organisation
+        services.application_submit(
+            mission=mission,
+            user=None,
+            by_organiser=False,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            phone=person.phone,
+            organisation_name=organisation.name,
+            organisation_country=organisation.country or "FR",
+            objectives="Rencontrer l'écosystème de Québec et préparer une implantation.",
+            offers=organisation.offers,
+            needs=organisation.needs,
+            sectors=list(organisation.sectors.all()),
+        )
+
+
+# The demo's placeholder addresses must not receive the e-mails the services send.
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
+@transaction.atomic
+def demo_load(*, today: dt.date | None = None) -> DemoResult:
+    today = today or timezone.localdate()
+    data = demo_data()
+    for org in data["organisations"]:
+        if not Organisation.objects.filter(slug=org["slug"]).exists():
+            directory_services.organisation_create(**org)
+    organiser = User.objects.filter(email=DEMO_ORGANISER).first()
+    missions = delegates = items = 0
+    for spec in data["mission"]:
+        if Mission.objects.filter(slug=spec["slug"]).exists():
+            continue
+        mission = _mission(spec, today, organiser)
+        items += _items(mission, spec)
+        if spec.get("delegates"):
+            team = _delegation(mission, spec, organiser)
+            delegates += len(team)
+            _outcomes(mission, spec, [d for d in team if d.role != Delegate.Role.STAFF])
+        if spec["status"] == Mission.Status.FINISHED:
+            _surveys(mission, spec, list(mission.delegates.exclude(role=Delegate.Role.STAFF).order_by("pk")))
+        if spec.get("applications"):
+            _applications(mission, spec)
+        missions += 1
+    return DemoResult(missions=missions, delegates=delegates, items=items)
