@@ -129,6 +129,24 @@ class OrganiserParticipantForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.select_related("organisation"))
 
 
+class WindowField(forms.ModelMultipleChoiceField):
+    """The half-days a meeting may take place in; none ticked: any time both people are free."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=DayPart.objects.none(),
+            required=False,
+            label=_("Only in these parts of days"),
+            help_text=_("Leave empty if any time suits you."),
+            **kwargs,
+        )
+
+    def label_from_instance(self, obj):
+        return obj.local_label
+
+
 class RequestForm(forms.Form):
     message = forms.CharField(
         label=_("Message"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
@@ -136,6 +154,14 @@ class RequestForm(forms.Form):
     priority = forms.TypedChoiceField(
         label=_("Priority"), choices=MeetingRequest.Priority.choices, coerce=int, initial=1
     )
+    window = WindowField()
+
+    def __init__(self, *args, session: B2BSession, **kwargs):
+        super().__init__(*args, **kwargs)
+        parts = list(session.day_parts.all())
+        self.fields["window"].queryset = session.day_parts.all()
+        # Read once for the page, whose every card repeats the choice.
+        self.window_choices = [(part.pk, part.local_label) for part in parts] if len(parts) > 1 else []
 
 
 class OrganiserRequestForm(forms.Form):
@@ -144,9 +170,13 @@ class OrganiserRequestForm(forms.Form):
     priority = forms.TypedChoiceField(
         label=_("Priority"), choices=MeetingRequest.Priority.choices, coerce=int, initial=1
     )
+    window = WindowField()
 
     def __init__(self, *args, session: B2BSession, **kwargs):
         super().__init__(*args, **kwargs)
+        parts = list(session.day_parts.all())
+        self.fields["window"].queryset = session.day_parts.all()
+        self.window_choices = [(part.pk, part.local_label) for part in parts] if len(parts) > 1 else []
         people = Participant.objects.filter(session=session).select_related("person", "organisation")
         for name in ("sender", "recipient"):
             self.fields[name].queryset = people

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from maillage.directory.models import Organisation, Person, Sector
@@ -123,6 +124,11 @@ class DayPart(models.Model):
     def label(self) -> str:
         """The scheduler's session id, e.g. "2027-04-07-am"."""
         return f"{self.date.isoformat()}-{self.part}"
+
+    @property
+    def local_label(self) -> str:
+        """What people read, in the active language: "mardi 7 avril · Matin"."""
+        return f"{formats.date_format(self.date, 'l j F')} · {self.get_part_display()}"
 
 
 class Slot(models.Model):
@@ -266,6 +272,10 @@ class MeetingRequest(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     mutual = models.BooleanField(_("mutual"), default=False, help_text=_("Both sides asked to meet."))
     by_organiser = models.BooleanField(_("added by an organiser"), default=False)
+    # The half-days the meeting may take place in (none chosen: any time both are free).
+    window = models.ManyToManyField(
+        DayPart, blank=True, related_name="+", verbose_name=_("only in these parts of days")
+    )
     created = models.DateTimeField(auto_now_add=True)
     answered = models.DateTimeField(_("answered"), null=True, blank=True)
 

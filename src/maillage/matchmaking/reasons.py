@@ -38,6 +38,10 @@ PATTERNS = [
         _("booth %(t)s is taken in every common free slot"),
     ),
     (
+        re.compile(r"^the chosen parts of days leave no slot where both are available$"),
+        _("the chosen parts of days leave no slot where both are available"),
+    ),
+    (
         re.compile(r"^left out when the time limit was reached$"),
         _("left out when the time limit was reached"),
     ),

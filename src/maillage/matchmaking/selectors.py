@@ -245,8 +245,12 @@ def request_for_participant(participant: Participant, pk: int) -> MeetingRequest
 
 
 def requests_of_session(session: B2BSession) -> QuerySet[MeetingRequest]:
-    return MeetingRequest.objects.filter(session=session).select_related(
-        "sender__person", "sender__organisation", "recipient__person", "recipient__organisation"
+    return (
+        MeetingRequest.objects.filter(session=session)
+        .select_related(
+            "sender__person", "sender__organisation", "recipient__person", "recipient__organisation"
+        )
+        .prefetch_related("window")
     )
 
 
@@ -267,9 +271,9 @@ def scheduling_instance(session: B2BSession) -> dict:
     }
     requests = [
         r
-        for r in MeetingRequest.objects.filter(
-            session=session, status=MeetingRequest.Status.ACCEPTED
-        ).order_by("pk")
+        for r in MeetingRequest.objects.filter(session=session, status=MeetingRequest.Status.ACCEPTED)
+        .prefetch_related("window")
+        .order_by("pk")
         if not (r.pk in published and published[r.pk].status == Meeting.Status.NO_SHOW)
     ]
     wanted = {r.pk for r in requests}
@@ -288,10 +292,12 @@ def scheduling_instance(session: B2BSession) -> dict:
         for person in people_of[meeting.request_id]:
             own_locked_slots.setdefault(person, set()).add(meeting.slot_id)
     items = []
+    free: dict[int, set[int]] = {}
     for participant in participants:
         item: dict = {"id": f"p{participant.pk}"}
         away = {part.pk for part in participant.unavailable.all()}
         closed = begun - own_locked_slots.get(participant.pk, set())
+        free[participant.pk] = {s.pk for s in slots if s.day_part_id not in away and s.pk not in closed}
         if away or closed:
             item["available"] = [
                 f"s{s.pk}" for s in slots if s.day_part_id not in away and s.pk not in closed
@@ -301,6 +307,25 @@ def scheduling_instance(session: B2BSession) -> dict:
         if participant.booth_id:
             item["table"] = f"t{participant.booth_id}"
         items.append(item)
+    # Each request's window as slots; one that leaves no slot where both people are free is left out.
+    part_slots: dict[int, set[int]] = defaultdict(set)
+    for slot in slots:
+        part_slots[slot.day_part_id].add(slot.pk)
+    windows: dict[int, set[int]] = {}
+    for request in requests:
+        parts = [part.pk for part in request.window.all()]
+        if parts:
+            windows[request.pk] = set().union(*(part_slots[pk] for pk in parts))
+    locked_slot = {m.request_id: m.slot_id for m in locked}
+    out_of_window = set()
+    for request in requests:
+        if request.pk not in windows:
+            continue
+        both = free[request.sender_id] & free[request.recipient_id]
+        if request.pk in locked_slot:
+            windows[request.pk].add(locked_slot[request.pk])  # a published meeting stays where it is
+        elif both and not both & windows[request.pk]:
+            out_of_window.add(request.pk)
     return {
         "slots": [
             {
@@ -313,15 +338,30 @@ def scheduling_instance(session: B2BSession) -> dict:
         ],
         "tables": [{"id": f"t{t.pk}"} for t in tables],
         "participants": items,
-        "requests": [
-            {"id": f"r{r.pk}", "participants": [f"p{r.sender_id}", f"p{r.recipient_id}"], "weight": r.weight}
-            for r in requests
-        ],
+        "requests": [_request_item(r, windows, free) for r in requests if r.pk not in out_of_window],
         "locked": [
             {"request": f"r{m.request_id}", "slot": f"s{m.slot_id}", "table": f"t{m.table_id}"}
             for m in locked
+            if m.request_id not in out_of_window
         ],
+        # Not the engine's: requests whose half-days leave no slot where both people are free (the engine
+        # would refuse the whole instance); the run reports them as unscheduled with this reason.
+        "out_of_window": [{"request": f"r{pk}", "reason": OUT_OF_WINDOW} for pk in sorted(out_of_window)],
     }
+
+
+OUT_OF_WINDOW = "the chosen parts of days leave no slot where both are available"
+
+
+def _request_item(request: MeetingRequest, windows: dict[int, set[int]], free: dict[int, set[int]]) -> dict:
+    item = {
+        "id": f"r{request.pk}",
+        "participants": [f"p{request.sender_id}", f"p{request.recipient_id}"],
+        "weight": request.weight,
+    }
+    if request.pk in windows:
+        item["available"] = [f"s{pk}" for pk in sorted(windows[request.pk])]
+    return item
 
 
 def runs_of(session: B2BSession) -> QuerySet[SchedulingRun]:
@@ -382,6 +422,7 @@ class AgendaItem:
     # The request's free text, kept apart from the computed reasons: it is one side's words, not ours.
     message: str = ""
     message_by_other: bool = False
+    window: list[str] = field(default_factory=list)  # the half-days the meeting was asked for
 
 
 def common_ground(one: Participant, other: Participant) -> list[str]:
@@ -407,6 +448,7 @@ def agenda_for(participant: Participant, *, language: str = "fr") -> list[Agenda
         .prefetch_related(
             "request__sender__sectors",
             "request__recipient__sectors",
+            "request__window",
             Prefetch("outcomes", queryset=MeetingOutcome.objects.filter(participant=participant)),
         )
         .order_by("slot__start")
@@ -426,6 +468,7 @@ def agenda_for(participant: Participant, *, language: str = "fr") -> list[Agenda
                 outcomes[0] if outcomes else None,
                 message=meeting.request.message,
                 message_by_other=meeting.request.sender_id == other.pk,
+                window=[part.local_label for part in meeting.request.window.all()],
             )
         )
     return items

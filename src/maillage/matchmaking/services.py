@@ -388,12 +388,29 @@ def _check_takes_requests(session: B2BSession) -> None:
 
 
 @transaction.atomic
+def _check_window(sender: Participant, recipient: Participant, window: list[DayPart]) -> None:
+    """A meeting's half-days must belong to the session and leave one both people are available in."""
+    if any(part.session_id != sender.session_id for part in window):
+        raise ValidationError({"window": _("This part of a day belongs to another session.")})
+    if not window:
+        return
+    away = set(sender.unavailable.values_list("pk", flat=True)) | set(
+        recipient.unavailable.values_list("pk", flat=True)
+    )
+    if all(part.pk in away for part in window):
+        message = _("%(name)s or you are not available in the chosen parts of days.") % {
+            "name": recipient.name
+        }
+        raise ValidationError({"window": ValidationError(message, code="window_unavailable")})
+
+
 def meeting_request_send(
     *,
     sender: Participant,
     recipient: Participant,
     message: str = "",
     priority: int = MeetingRequest.Priority.NORMAL,
+    window: Iterable[DayPart] = (),
     notify: bool = True,
 ) -> MeetingRequest:
     """Ask to meet someone. When they had already asked us, that is a mutual request: theirs is accepted
@@ -403,6 +420,8 @@ def meeting_request_send(
     recipient.session = sender.session
     if priority not in MeetingRequest.Priority.values:
         raise ValidationError(_("Unknown priority."))
+    window = list(window)
+    _check_window(sender, recipient, window)
     if MeetingRequest.objects.filter(sender=sender, recipient=recipient).exists():
         raise ValidationError(_("You have already asked to meet %(name)s.") % {"name": recipient.name})
     theirs = MeetingRequest.objects.filter(sender=recipient, recipient=sender).first()
@@ -424,6 +443,7 @@ def meeting_request_send(
                 message=message.strip(),
                 priority=priority,
             )
+            request.window.set(window)
     except IntegrityError:  # the same request, sent at the same moment (a double click)
         raise ValidationError(
             _("You have already asked to meet %(name)s.") % {"name": recipient.name}
@@ -477,10 +497,14 @@ def meeting_request_organiser_add(
     recipient: Participant,
     priority: int = MeetingRequest.Priority.NORMAL,
     message: str = "",
+    window: Iterable[DayPart] = (),
 ) -> MeetingRequest:
-    """An organiser adds an accepted request for people who do not use the site (no deadline applies)."""
+    """An organiser adds an accepted request for people who do not use the site (no deadline applies),
+    possibly restricted to some half-days."""
     _lock(sender.session)
     _check_can_request(sender, recipient, by_organiser=True)
+    window = list(window)
+    _check_window(sender, recipient, window)
     existing = MeetingRequest.objects.filter(
         sender__in=[sender, recipient], recipient__in=[sender, recipient]
     ).first()
@@ -489,7 +513,7 @@ def meeting_request_organiser_add(
             _("%(a)s and %(b)s already have a request.") % {"a": sender.name, "b": recipient.name}
         )
     now = timezone.now()
-    return MeetingRequest.objects.create(
+    request = MeetingRequest.objects.create(
         session=sender.session,
         sender=sender,
         recipient=recipient,
@@ -499,6 +523,8 @@ def meeting_request_organiser_add(
         by_organiser=True,
         answered=now,
     )
+    request.window.set(window)
+    return request
 
 
 @transaction.atomic
@@ -586,11 +612,15 @@ def _store_run_result(run: SchedulingRun, instance: dict, result: dict) -> None:
     pairs = {r["id"]: r["participants"] for r in instance["requests"]}
     met = {p for m in result["meetings"] for p in pairs[m["request"]]}
     met |= {p for lock in instance["locked"] for p in pairs[lock["request"]]}
+    for item in instance["out_of_window"]:
+        request = requests[item["request"]]
+        pairs[item["request"]] = [f"p{request.sender_id}", f"p{request.recipient_id}"]
     wanted = {p for pair in pairs.values() for p in pair}
     stats = dict(result["stats"])
+    stats["requests"] = stats.get("requests", 0) + len(instance["out_of_window"])
     stats["people_without_meeting"] = sorted(int(p.removeprefix("p")) for p in wanted - met)
     run.stats = stats
-    run.unscheduled = result["unscheduled"]
+    run.unscheduled = [*result["unscheduled"], *instance["out_of_window"]]
     run.status = SchedulingRun.Status.DONE
     run.finished = timezone.now()
     run.save(update_fields=["stats", "unscheduled", "status", "finished"])

@@ -179,7 +179,7 @@ def recommendations(request, slug):
         "session": session,
         "participant": participant,
         "people": people,
-        "form": RequestForm(),
+        "form": RequestForm(session=session),
         "updating": updating,
     }
     return render(request, "matchmaking/recommendations.html", context)
@@ -193,7 +193,12 @@ def participant_list(request, slug):
     people = list(selectors.participants_shown_to(participant))
     requests = selectors.requests_between(participant)
     rows = [(p, requests.get(p.pk)) for p in people]
-    context = {"session": session, "participant": participant, "rows": rows, "form": RequestForm()}
+    context = {
+        "session": session,
+        "participant": participant,
+        "rows": rows,
+        "form": RequestForm(session=session),
+    }
     return render(request, "matchmaking/participant_list.html", context)
 
 
@@ -206,7 +211,7 @@ def request_send(request, slug, pk):
         recipient = Participant.objects.select_related("person").get(pk=pk)
     except Participant.DoesNotExist:
         raise Http404 from None
-    form = RequestForm(request.POST)
+    form = RequestForm(request.POST, session=session)
     error = ""
     sent = None
     if form.is_valid():
@@ -216,6 +221,7 @@ def request_send(request, slug, pk):
                 recipient=recipient,
                 message=form.cleaned_data["message"],
                 priority=form.cleaned_data["priority"],
+                window=form.cleaned_data["window"],
             )
         except ValidationError as exc:
             error = " ".join(exc.messages)
