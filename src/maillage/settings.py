@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "maillage.programme",
     "maillage.matchmaking",
     "maillage.missions",
+    "maillage.privacy",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,9 +56,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    "maillage.common.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "maillage.common.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -66,9 +71,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "maillage.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "maillage.urls"
@@ -109,9 +117,13 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out log-ins before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -160,8 +172,23 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_BEAT_SCHEDULE = {
     "b2b-reminders": {"task": "maillage.matchmaking.tasks.reminders_send_all_task", "schedule": 3600.0},
     "mission-followups": {"task": "maillage.missions.tasks.followups_send_task", "schedule": 3600.0},
+    "privacy-retention": {"task": "maillage.privacy.tasks.retention_apply_task", "schedule": 86400.0},
 }
 CELERY_ACCEPT_CONTENT = ["json"]
+
+# Uploads: request bodies (forms) and files kept in memory up to these sizes; each upload field also checks
+# size, name and content with common.uploads (MAILLAGE_UPLOAD_MAX_BYTES by default).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024)))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+MAILLAGE_UPLOAD_MAX_BYTES = int(os.environ.get("MAILLAGE_UPLOAD_MAX_MB", "10")) * 1024 * 1024
+
+# Personal data kept no longer than needed (privacy.services.retention_apply, daily with beat).
+MAILLAGE_RETAIN_MEETING_NOTES_MONTHS = int(os.environ.get("MAILLAGE_RETAIN_MEETING_NOTES_MONTHS", "24"))
+MAILLAGE_RETAIN_APPLICATIONS_MONTHS = int(os.environ.get("MAILLAGE_RETAIN_APPLICATIONS_MONTHS", "12"))
+MAILLAGE_RETAIN_DEVICES_MONTHS = int(os.environ.get("MAILLAGE_RETAIN_DEVICES_MONTHS", "24"))
+MAILLAGE_RETAIN_AUDIT_MONTHS = int(os.environ.get("MAILLAGE_RETAIN_AUDIT_MONTHS", "60"))
+MAILLAGE_PRIVACY_CONTACT = os.environ.get("MAILLAGE_PRIVACY_CONTACT", "")
 
 # A shared cache (Redis) lets every app process reuse the public agenda they render; default: per process.
 if os.environ.get("CACHE_URL"):
@@ -173,17 +200,58 @@ if os.environ.get("CACHE_URL"):
     }
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
+# Organisers see everyone's data: their session ends with the browser, and after this many hours at most.
+MAILLAGE_ORGANISER_SESSION_HOURS = int(os.environ.get("MAILLAGE_ORGANISER_SESSION_HOURS", "12"))
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Number of reverse proxies in front of the app: the client's address is read from X-Forwarded-For then.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 if env_bool("HTTPS"):
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^sante/$"]  # the load balancer's check may come over plain HTTP
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Second factor (TOTP) for organisers; on by default, off in the demo and the tests (their own tests turn it on).
+MAILLAGE_REQUIRE_TOTP = env_bool("MAILLAGE_REQUIRE_TOTP", not DEMO)
+OTP_TOTP_ISSUER = "Maillage"
+
+# Log-in throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one
+# address, log-ins are refused for LOGIN_COOLOFF_MINUTES; a password reset or an organiser unlocks sooner.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = "maillage.accounts.lockout.cool_off"
+MAILLAGE_LOGIN_COOLOFF_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "maillage.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "maillage.common.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "maillage.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are kept per device by accounts.KnownDevice instead
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "maillage.common.logging.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "maillage.common.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -2,6 +2,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from maillage import home
+from maillage.common import health
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -12,6 +13,8 @@ urlpatterns = [
     path("programme/", include("maillage.programme.urls")),
     path("b2b/", include("maillage.matchmaking.urls")),
     path("missions/", include("maillage.missions.urls")),
+    path("confidentialite/", include("maillage.privacy.urls")),
+    path("sante/", health.health, name="health"),
 ]
 
 handler404 = "maillage.common.views.page_not_found"

@@ -24,8 +24,24 @@ class LoginForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+
 class BackgroundPasswordResetForm(PasswordResetForm):
-    """Sends the reset link from a background task, in the account's own language."""
+    """Sends the reset link from a background task, in the account's own language; a few per hour per
+    account at most (services.password_reset_allowed)."""
+
+    def get_users(self, email):
+        from .services import password_reset_allowed
+
+        return (user for user in super().get_users(email) if password_reset_allowed(user))
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         with translation.override(context["user"].language or "fr"):

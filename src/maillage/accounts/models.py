@@ -52,3 +52,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_organiser(self) -> bool:
         return self.is_active and (self.role == self.Role.ORGANISER or self.is_superuser)
+
+
+class KnownDevice(models.Model):
+    """A device a person logged in from (browser and system, network): a log-in from one not seen before
+    is e-mailed to them. Forgotten after MAILLAGE_RETAIN_DEVICES_MONTHS without use."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="known_devices", verbose_name=_("user")
+    )
+    fingerprint = models.CharField(max_length=64)
+    label = models.CharField(_("device"), max_length=200)
+    network = models.CharField(_("network"), max_length=64, blank=True)
+    first_seen = models.DateTimeField(_("first log-in"), auto_now_add=True)
+    last_seen = models.DateTimeField(_("last log-in"))
+
+    class Meta:
+        ordering = ["-last_seen"]
+        verbose_name = _("known device")
+        verbose_name_plural = _("known devices")
+        constraints = [models.UniqueConstraint(fields=["user", "fingerprint"], name="known_device_once")]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.network})"

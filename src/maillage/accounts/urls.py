@@ -1,17 +1,21 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .forms import BackgroundPasswordResetForm, LoginForm
+from . import views
+from .forms import BackgroundPasswordResetForm
 
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "connexion/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm),
-        name="login",
-    ),
+    path("connexion/", views.LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("second-facteur/", views.second_factor, name="second_factor"),
+    path("second-facteur/configurer/", views.second_factor_setup, name="second_factor_setup"),
+    path("securite/", views.security, name="security"),
+    path("securite/deverrouiller/", views.unlock, name="unlock"),
+    path(
+        "securite/second-facteur/<int:pk>/effacer/", views.second_factor_reset, name="second_factor_reset"
+    ),
     path(
         "mot-de-passe/",
         auth_views.PasswordResetView.as_view(
@@ -30,7 +34,7 @@ urlpatterns = [
     ),
     path(
         "mot-de-passe/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
