@@ -61,14 +61,10 @@ def test_search_ignores_punctuation_only_queries(ecosystem):
     assert len(names(OrganisationFilters(query="%_'\"()&|!:*"))) == 4
 
 
-def test_search_ranks_name_matches_first_on_postgresql(ecosystem, django_db_blocker):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("ranking is PostgreSQL's; SQLite orders by name")
+def test_search_ranks_name_matches_first(ecosystem):
     OrganisationFactory(name="Agence Web", description_fr="Partenaire de Québec numérique depuis 2015")
     results = [o.name for o in organisations_search(OrganisationFilters(query="numerique"))]
-    assert results[0] == "Québec numérique"
+    assert results == ["Québec numérique", "Agence Web"]
 
 
 def test_search_pages_results(ecosystem):

@@ -177,6 +177,8 @@ def corrections(
         elif prefixes and (found := vocab.first_with_prefix(variant)):
             ranked.append((1 if len(variant) >= len(word) else 2, -vocab.docs[found], variant))
     ranked.sort()
+    if ranked and ranked[0][0] < 2:  # a shorter beginning only when nothing closer exists
+        ranked = [r for r in ranked if r[0] < 2]
     return tuple(variant for *_, variant in ranked[:MAX_CORRECTIONS])
 
 

@@ -18,7 +18,10 @@ from .tabular import TableError, read_table, write_csv, write_xlsx
 
 
 def organisation_list(request):
-    form = SearchForm(request.GET or None, choices=selectors.filter_choices())
+    params = request.GET.copy()
+    if "q" in params:  # a pasted page of text or a NUL byte searches what it can rather than nothing
+        params["q"] = params["q"].replace("\x00", "")[: SearchForm.base_fields["q"].max_length]
+    form = SearchForm(params or None, choices=selectors.filter_choices())
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.OrganisationFilters(
         query=data.get("q", ""),
@@ -27,9 +30,13 @@ def organisation_list(request):
         sector=data.get("sector", ""),
     )
     page = selectors.organisations_search(filters, page=request.GET.get("page", 1))
-    query_string = request.GET.copy()
+    query_string = params.copy()
     query_string.pop("page", None)
     context = {"form": form, "page": page, "filters": filters, "query_string": query_string.urlencode()}
+    if filters.query and not page.paginator.count:
+        context["suggestion"] = selectors.organisations_suggestion(filters)
+        query_string["q"] = context["suggestion"]
+        context["suggestion_query_string"] = query_string.urlencode()
     template = "directory/_organisation_results.html" if request.htmx else "directory/organisation_list.html"
     return render(request, template, context)
 
