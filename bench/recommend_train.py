@@ -35,7 +35,7 @@ from maillage.engine.recommend.score import features
 
 FUSION = Path(__file__).resolve().parents[1] / "src" / "maillage" / "engine" / "recommend" / "fusion.json"
 POSITIVE = {"lex_need_offer", "lex_offer_need", "emb_need_offer", "emb_offer_need", "same_sector", "role"}
-POSITIVE |= {"role_back", "corridor", "cross_border"}
+POSITIVE |= {"role_back", "corridor", "cross_border", "place", "place_back"}
 NEGATIVE = {"lex_hub", "lex_look_alike", "emb_hub", "emb_look_alike", "no_shared_language"}
 MARKET_WEIGHT = 0.5  # weight of the buyer-above-competitor margin, relative to one query's loss
 LAMBDAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)

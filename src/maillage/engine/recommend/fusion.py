@@ -23,10 +23,14 @@ FEATURES = (
     "emb_offer_need",
     "emb_hub",
     "emb_look_alike",
+    "emb_same_offer",  # i and j offer the same thing (a competitor), or work in one trade (a partner)
+    "emb_domain",  # offers and needs together: the same trade
     "same_sector",  # a declared sector in common
     "role",  # j's kind is what i looks for
     "role_back",  # i's kind is what j looks for
     "corridor",  # the two regions form a corridor
+    "place",  # i's needs name the country or region j is in ("a distributor in France")
+    "place_back",  # j's needs name where i is
     "cross_border",  # different countries
     "no_shared_language",
 )

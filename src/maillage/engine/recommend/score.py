@@ -39,7 +39,7 @@ from functools import cache
 import numpy as np
 import scipy.sparse as sp
 
-from maillage.engine.recommend import embed, fusion
+from maillage.engine.recommend import embed, fusion, places
 from maillage.engine.recommend.lexicon import PARENT_SECTORS, concept_phrases, word_phrases
 from maillage.engine.recommend.model import KINDS, Problem, Profile
 from maillage.engine.recommend.taxonomy import sector_phrases, sector_slug
@@ -435,7 +435,21 @@ def features(
             speaks[i, lang_col[lang]] = 1.0
     shared_language = speaks @ speaks.T > 0
 
+    # "a distributor in France": i's needs name where j is
+    region_keys = frozenset(normalise_label(p.region) for p in profiles) - {""}
+    wanted = [places.mentioned(p.needs, region_keys) for p in profiles]
+    where = [places.located(p.country, p.region) for p in profiles]
+    place_ids = {key: k for k, key in enumerate(sorted(set().union(*wanted, *where)))} if n else {}
+    wants = np.zeros((n, max(1, len(place_ids))), dtype=np.float32)
+    is_in = np.zeros_like(wants)
+    for i in range(n):
+        wants[i, [place_ids[key] for key in wanted[i]]] = 1.0
+        is_in[i, [place_ids[key] for key in where[i]]] = 1.0
+    place = ((wants @ is_in.T) > 0).astype(np.float32)
+
     found: dict[str, np.ndarray] = {
+        "place": place,
+        "place_back": place.T,
         "lex_need_offer": need_offer,
         "lex_offer_need": offer_need,
         "lex_hub": _hubness(need_offer + offer_need, weights.hub_k)[np.newaxis, :],
@@ -457,7 +471,15 @@ def features(
         found["emb_need_offer"] = emb_need_offer
         found["emb_offer_need"] = emb_offer_need
         found["emb_hub"] = _hubness(emb_need_offer + emb_offer_need, weights.hub_k)[np.newaxis, :]
-        found["emb_look_alike"] = _look_alike(offer_vectors @ offer_vectors.T, emb_need_offer, emb_offer_need)
+        same_offer_vectors = offer_vectors @ offer_vectors.T
+        found["emb_look_alike"] = _look_alike(same_offer_vectors, emb_need_offer, emb_offer_need)
+        found["emb_same_offer"] = same_offer_vectors
+        # the same trade, whatever each offers or needs: a network of crèches and a crèche software
+        domain = offer_vectors + need_vectors
+        norms = np.linalg.norm(domain, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        domain /= norms
+        found["emb_domain"] = domain @ domain.T
     return analysis, found
 
 
