@@ -192,7 +192,10 @@ def test_grid_shows_rooms_activities_and_conflicts(organiser_client, edition, ev
     ActivityFactory(event=event, title_fr="Pas placée")
     html = organiser_client.get(grid_url(edition)).content.decode()
     assert "Agora" in html
-    assert html.count('class="grid-item gc-2 gr-6 gs-4 conflicted"') == 1  # 09:00 is the 5th slot after 08:00
+    # 09:00 is the 5th slot after 08:00; the two overlapping activities share the room's column side by side.
+    assert html.count('class="grid-item gc-2 gw-1 gr-6 gs-4 conflicted"') == 1
+    assert html.count('class="grid-item gc-3 gw-1 gr-8 gs-4 conflicted"') == 1
+    assert html.count('class="grid-room gc-2 gw-2 gr-1"') == 1
     assert "kind-room_double_booked hard" in html
     assert 'id="unplaced-' in html
     assert " style=" not in html

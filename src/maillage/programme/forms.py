@@ -2,6 +2,8 @@ import datetime as dt
 import re
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxValueValidator, MinValueValidator, StepValueValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,7 @@ from maillage.directory.models import Person
 
 from .models import Activity, Audience, Edition, Event, Language, Room, Speaker, Track, Venue
 from .selectors import ProgrammeFilters
-from .services import ACTIVITY_FIELDS
+from .services import ACTIVITY_FIELDS, edition_latest_start
 
 
 class AgendaFilterForm(forms.Form):
@@ -132,7 +134,31 @@ def _local_input() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class EditionForm(forms.ModelForm):
+class ModelLimitsMixin:
+    """Number inputs carry the model's limits (min, max, step): the browser refuses what the server would."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            try:
+                validators = self._meta.model._meta.get_field(name).validators
+            except FieldDoesNotExist:
+                continue
+            lows = [v.limit_value for v in validators if type(v) is MinValueValidator]
+            highs = [v.limit_value for v in validators if type(v) is MaxValueValidator]
+            steps = [v.limit_value for v in validators if type(v) is StepValueValidator]
+            for attr, values, pick in (("min", lows, max), ("max", highs, min), ("step", steps, max)):
+                if values:
+                    field.widget.attrs[attr] = pick(values)
+
+
+class EditionForm(ModelLimitsMixin, forms.ModelForm):
+    already_held = forms.BooleanField(
+        label=_("This edition already took place"),
+        required=False,
+        help_text=_("Tick it to record a past edition dated more than a year ago."),
+    )
+
     class Meta:
         model = Edition
         fields = [
@@ -145,6 +171,11 @@ class EditionForm(forms.ModelForm):
             "day_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "day_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = edition_latest_start(timezone.localdate()).isoformat()
+        self.fields["start_date"].widget.attrs["max"] = latest
 
 
 class EventForm(forms.ModelForm):
@@ -178,7 +209,7 @@ class TravelForm(forms.Form):
         ]
 
 
-class RoomForm(forms.ModelForm):
+class RoomForm(ModelLimitsMixin, forms.ModelForm):
     class Meta:
         model = Room
         fields = ["name", "capacity", "accessible"]
@@ -220,7 +251,7 @@ class IntervalForm(EditionTimesMixin, forms.Form):
         return data
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(ModelLimitsMixin, forms.ModelForm):
     speakers = forms.ModelMultipleChoiceField(
         label=_("Speakers"),
         queryset=Speaker.objects.none(),

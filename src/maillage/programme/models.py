@@ -8,9 +8,9 @@ import uuid
 import zoneinfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
-from django.db import models
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator, StepValueValidator
+from django.db import models, router
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +22,35 @@ def validate_timezone(value: str) -> None:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise ValidationError(_("Unknown time zone: %(value)s"), params={"value": value}) from None
+
+
+class ConstraintErrors(models.Model):
+    """Each database constraint a form or a service can break is reported as a sentence on the field to
+    correct (`constraint_errors`: constraint name → field, message), never by its technical name.
+
+    The constraints stay in the database; this only words their check before saving (`full_clean`, which
+    model forms and the services run).
+    """
+
+    constraint_errors: dict = {}
+
+    class Meta:
+        abstract = True
+
+    def validate_constraints(self, exclude=None):
+        errors: dict[str, list[ValidationError]] = {}
+        using = router.db_for_write(self.__class__, instance=self)
+        for model_class, constraints in self.get_constraints():
+            for constraint in constraints:
+                try:
+                    constraint.validate(model_class, self, exclude=exclude, using=using)
+                except ValidationError as error:
+                    field, message = self.constraint_errors.get(constraint.name, (NON_FIELD_ERRORS, None))
+                    errors.setdefault(field, []).append(
+                        ValidationError(message, code=constraint.name) if message else error
+                    )
+        if errors:
+            raise ValidationError(errors)
 
 
 validate_colour = RegexValidator(r"^#[0-9a-f]{6}$", _("A colour like #1f6feb (six lower-case hex digits)."))
@@ -39,7 +68,7 @@ class Language(models.TextChoices):
     BILINGUAL = "bilingual", _("Bilingual")
 
 
-class Edition(models.Model):
+class Edition(ConstraintErrors):
     """One digital week ("Semaine numérique de Québec 2027"), grouping its events."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -58,12 +87,17 @@ class Edition(models.Model):
     grid_minutes = models.PositiveSmallIntegerField(
         _("grid (minutes)"),
         default=15,
-        validators=[MinValueValidator(5)],
+        validators=[MinValueValidator(5), MaxValueValidator(120), StepValueValidator(5)],
         help_text=_("Activities start on this grid, counted from the start of the day."),
     )
     published = models.BooleanField(_("published"), default=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    constraint_errors = {
+        "edition_ends_after_start": ("end_date", _("The last day cannot be before the first day.")),
+        "edition_day_ends_after_start": ("day_end", _("Days must end after they start.")),
+    }
 
     class Meta:
         ordering = ["-start_date"]
@@ -94,7 +128,7 @@ class Edition(models.Model):
         return [self.start_date + dt.timedelta(days=n) for n in range(count)]
 
 
-class Event(models.Model):
+class Event(ConstraintErrors):
     """An event of the week: the conference, a public festival, a B2B day..."""
 
     class Kind(models.TextChoices):
@@ -112,6 +146,10 @@ class Event(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CONFERENCE)
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.BOTH)
 
+    constraint_errors = {
+        "event_unique_in_edition": ("name", _("This edition already has an event with this name.")),
+    }
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("event")
@@ -122,7 +160,7 @@ class Event(models.Model):
         return self.name
 
 
-class Venue(models.Model):
+class Venue(ConstraintErrors):
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="venues", verbose_name=_("edition")
     )
@@ -130,6 +168,10 @@ class Venue(models.Model):
     slug = models.SlugField(_("key"), max_length=80)
     address = models.CharField(_("address"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
+
+    constraint_errors = {
+        "venue_unique_in_edition": ("slug", _("Another venue of this edition already has this key.")),
+    }
 
     class Meta:
         ordering = ["name"]
@@ -141,7 +183,7 @@ class Venue(models.Model):
         return self.name
 
 
-class VenueTravel(models.Model):
+class VenueTravel(ConstraintErrors):
     """Minutes needed to go from one venue to another (services store both directions)."""
 
     origin = models.ForeignKey(
@@ -149,6 +191,14 @@ class VenueTravel(models.Model):
     )
     destination = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="+", verbose_name=_("to"))
     minutes = models.PositiveSmallIntegerField(_("travel minutes"))
+
+    constraint_errors = {
+        "venue_travel_unique_pair": (
+            "destination",
+            _("The travel time between these venues is already set."),
+        ),
+        "venue_travel_two_venues": ("destination", _("A travel time joins two different venues.")),
+    }
 
     class Meta:
         verbose_name = _("travel time")
@@ -164,12 +214,16 @@ class VenueTravel(models.Model):
         return f"{self.origin} → {self.destination}: {self.minutes}"
 
 
-class Room(models.Model):
+class Room(ConstraintErrors):
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("venue"))
     name = models.CharField(_("name"), max_length=200)
     capacity = models.PositiveIntegerField(_("capacity"))
     accessible = models.BooleanField(_("wheelchair accessible"), default=True)
     guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    constraint_errors = {
+        "room_unique_in_venue": ("name", _("This venue already has a room with this name.")),
+    }
 
     class Meta:
         ordering = ["venue__name", "name"]
@@ -181,7 +235,7 @@ class Room(models.Model):
         return f"{self.venue.name} · {self.name}"
 
 
-class Interval(models.Model):
+class Interval(ConstraintErrors):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
 
@@ -199,6 +253,8 @@ class RoomUnavailability(Interval):
     )
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
+    constraint_errors = {"room_unavailable_ends": ("end", _("An interval must end after it starts."))}
+
     class Meta(Interval.Meta):
         verbose_name = _("room unavailability")
         verbose_name_plural = _("room unavailabilities")
@@ -209,7 +265,7 @@ class RoomUnavailability(Interval):
         ]
 
 
-class Track(models.Model):
+class Track(ConstraintErrors):
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="tracks", verbose_name=_("edition")
     )
@@ -217,6 +273,10 @@ class Track(models.Model):
     name_fr = models.CharField(_("name (French)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120)
     colour = models.CharField(_("colour"), max_length=7, default="#1f6feb", validators=[validate_colour])
+
+    constraint_errors = {
+        "track_unique_in_edition": ("slug", _("Another track of this edition already has this key.")),
+    }
 
     class Meta:
         ordering = ["name_fr"]
@@ -232,7 +292,7 @@ class Track(models.Model):
         return localized(self, "name")
 
 
-class Speaker(models.Model):
+class Speaker(ConstraintErrors):
     """Someone speaking in an edition: a person of the directory, or a guest known by name only."""
 
     edition = models.ForeignKey(
@@ -250,6 +310,14 @@ class Speaker(models.Model):
     bio_fr = models.TextField(_("biography (French)"), blank=True)
     bio_en = models.TextField(_("biography (English)"), blank=True)
     guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    constraint_errors = {
+        "speaker_person_or_guest_name": (
+            "guest_name",
+            _("Choose a person of the directory or give a guest's name."),
+        ),
+        "speaker_once_per_edition": ("person", _("This person is already a speaker of this edition.")),
+    }
 
     class Meta:
         ordering = ["guest_name", "person__last_name", "person__first_name"]
@@ -283,6 +351,8 @@ class SpeakerUnavailability(Interval):
         Speaker, on_delete=models.CASCADE, related_name="unavailabilities", verbose_name=_("speaker")
     )
 
+    constraint_errors = {"speaker_unavailable_ends": ("end", _("An interval must end after it starts."))}
+
     class Meta(Interval.Meta):
         verbose_name = _("speaker unavailability")
         verbose_name_plural = _("speaker unavailabilities")
@@ -293,7 +363,7 @@ class SpeakerUnavailability(Interval):
         ]
 
 
-class Activity(models.Model):
+class Activity(ConstraintErrors):
     class Kind(models.TextChoices):
         TALK = "talk", _("Talk")
         PANEL = "panel", _("Panel")
@@ -317,7 +387,7 @@ class Activity(models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TALK)
     duration = models.PositiveSmallIntegerField(
-        _("duration (minutes)"), default=45, validators=[MinValueValidator(5)]
+        _("duration (minutes)"), default=45, validators=[MinValueValidator(5), MaxValueValidator(720)]
     )
     language = models.CharField(_("language"), max_length=10, choices=Language.choices, default=Language.FR)
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.BOTH)
@@ -352,6 +422,13 @@ class Activity(models.Model):
     search_text = models.TextField(editable=False, default="")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    constraint_errors = {
+        "activity_duration_positive": ("duration", _("An activity lasts a positive number of minutes.")),
+        "activity_placed_in_room_and_time": ("room", _("A placed activity has both a room and a start.")),
+        "activity_fixed_is_placed": ("fixed", _("Only an activity placed in the grid can be fixed.")),
+        "activity_has_a_title": ("title_fr", _("Give the activity a title, in French or in English.")),
+    }
 
     class Meta:
         ordering = ["start", "pk"]
@@ -393,7 +470,7 @@ class Activity(models.Model):
         return self.start + dt.timedelta(minutes=self.duration) if self.start else None
 
 
-class ActivitySpeaker(models.Model):
+class ActivitySpeaker(ConstraintErrors):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="activity_speakers", verbose_name=_("activity")
     )
@@ -401,6 +478,10 @@ class ActivitySpeaker(models.Model):
         Speaker, on_delete=models.CASCADE, related_name="activity_speakers", verbose_name=_("speaker")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    constraint_errors = {
+        "activity_speaker_unique": ("speaker", _("This speaker is already listed for this activity.")),
+    }
 
     class Meta:
         ordering = ["order", "pk"]
@@ -414,7 +495,7 @@ class ActivitySpeaker(models.Model):
         return f"{self.speaker} · {self.activity}"
 
 
-class Favourite(models.Model):
+class Favourite(ConstraintErrors):
     """An activity a logged-in user starred (anonymous visitors' stars stay in their browser)."""
 
     user = models.ForeignKey(
@@ -424,6 +505,8 @@ class Favourite(models.Model):
         Activity, on_delete=models.CASCADE, related_name="favourites", verbose_name=_("activity")
     )
     created = models.DateTimeField(auto_now_add=True)
+
+    constraint_errors = {"favourite_once": ("activity", _("This activity is already starred."))}
 
     class Meta:
         ordering = ["created"]

@@ -453,13 +453,30 @@ def edition_conflicts(edition: Edition, state: EditionState | None = None) -> li
     return result
 
 
+# The organiser's grid is a CSS grid placed by classes (no inline style: the Content-Security-Policy forbids
+# them): static/programme/grid-positions.css holds `gc-N` (column), `gw-N` (columns spanned), `gr-N` (row) and
+# `gs-N` (rows spanned) up to these numbers.
+GRID_MAX_COLUMNS = 200
+GRID_MAX_LANES = 12
+GRID_MAX_ROWS = 291
+
+
 @dataclass(frozen=True)
 class GridItem:
     activity: Activity
     column: int  # CSS grid column (1 holds the times)
     row: int  # CSS grid row (1 holds the rooms)
-    span: int
+    span: int  # rows
     conflicted: bool
+    width: int = 1  # columns: a room with overlapping activities has a column (a lane) for each
+    conflict_kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    room: Room
+    column: int
+    width: int  # the room's lanes
 
 
 @dataclass(frozen=True)
@@ -474,6 +491,7 @@ class Grid:
     edition: Edition
     day: dt.date
     rooms: list[Room]
+    columns: list[GridColumn]
     slots: list[GridSlot]
     items: list[GridItem]
     outside: list[Activity]  # placed this day but outside the day's hours
@@ -482,8 +500,46 @@ class Grid:
     conflicts_elsewhere: int
 
 
+def grid_lanes(spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
+    """Lanes for the activities of one room: (lane, lanes of its group of overlapping activities) for each
+    (first row, rows) given, and the room's number of lanes.
+
+    Overlapping activities sit side by side, each in its own lane, so none hides another; an activity that
+    overlaps nothing keeps the whole width. More than GRID_MAX_LANES at once share the last lane.
+    """
+    order = sorted(range(len(spans)), key=lambda n: (spans[n][0], -spans[n][1], n))
+    result: list[tuple[int, int]] = [(0, 1)] * len(spans)
+    group: list[int] = []
+    ends: list[int] = []  # the row where each lane of the current group is free again
+    widest = 1
+
+    def close() -> None:
+        for n in group:
+            result[n] = (result[n][0], len(ends))
+
+    for n in order:
+        first, rows = spans[n]
+        if group and first >= max(ends):
+            close()
+            group, ends = [], []
+        lane = next((k for k, end in enumerate(ends) if end <= first), len(ends))
+        lane = min(lane, GRID_MAX_LANES - 1)
+        if lane == len(ends):
+            ends.append(first + rows)
+        else:
+            ends[lane] = max(ends[lane], first + rows)
+        result[n] = (lane, 0)
+        group.append(n)
+        widest = max(widest, len(ends))
+    close()
+    return result, widest
+
+
 def organiser_grid(edition: Edition, day: dt.date) -> Grid:
-    """The rooms × time grid of one day of an edition, with every conflict of the edition's programme."""
+    """The rooms × time grid of one day of an edition, with every conflict of the edition's programme.
+
+    Activities overlapping in one room are laid side by side in lanes of the room's column (see `grid_lanes`).
+    """
     state = edition_state(edition)
     conflicts = edition_conflicts(edition, state)
     tz = edition.tzinfo
@@ -497,24 +553,51 @@ def organiser_grid(edition: Edition, day: dt.date) -> Grid:
     for n in range(count):
         moment = (first + dt.timedelta(minutes=n * step)).astimezone(tz)
         slots.append(GridSlot(n + 2, moment.strftime("%H:%M"), moment.minute == 0))
-    columns = {room.pk: n + 2 for n, room in enumerate(state.rooms)}
     todays = [a for a in state.activities if a.start and a.start.astimezone(tz).date() == day]
     today_pks = {a.pk for a in todays}
-    conflicted = {a.pk for c in conflicts for a in c.activities}
-    items, outside = [], []
+    kinds: dict[int, list[str]] = {}
+    for conflict in conflicts:
+        for a in conflict.activities:
+            if conflict.kind not in kinds.setdefault(a.pk, []):
+                kinds[a.pk].append(conflict.kind)
+    room_pks = {room.pk for room in state.rooms}
+    placed: dict[int, list[tuple[Activity, int, int]]] = {}  # room pk: (activity, row, rows)
+    outside = []
     for activity in todays:
         offset = int((activity.start - day_start).total_seconds() // 60)
-        if offset < 0 or activity.end > day_end or activity.room_id not in columns:
+        if offset < 0 or activity.end > day_end or activity.room_id not in room_pks:
             outside.append(activity)
             continue
         row = offset // step + 2
         span = max(1, min(-(-activity.duration // step), count + 2 - row))
-        items.append(GridItem(activity, columns[activity.room_id], row, span, activity.pk in conflicted))
+        placed.setdefault(activity.room_id, []).append((activity, row, span))
+    columns, items = [], []
+    column = 2
+    for room in state.rooms:
+        here = placed.get(room.pk, [])
+        lanes, width = grid_lanes([(row, span) for _a, row, span in here])
+        columns.append(GridColumn(room, column, width))
+        for (activity, row, span), (lane, group) in zip(here, lanes, strict=True):
+            items.append(
+                GridItem(
+                    activity,
+                    column + lane,
+                    row,
+                    span,
+                    activity.pk in kinds,
+                    # The last lane of a group fills the room's width.
+                    width=width - lane if lane == group - 1 else 1,
+                    conflict_kinds=tuple(kinds.get(activity.pk, ())),
+                )
+            )
+        column += width
+    items.sort(key=lambda item: (item.row, item.column))
     mine = [c for c in conflicts if any(a.pk in today_pks for a in c.activities)]
     return Grid(
         edition=edition,
         day=day,
         rooms=state.rooms,
+        columns=columns,
         slots=slots,
         items=items,
         outside=outside,

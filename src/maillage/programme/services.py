@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -48,12 +49,76 @@ ACTIVITY_FIELDS = [
 ]
 
 
+# Dates an organiser is unlikely to mean: a typo in the year reaches every page of the edition otherwise.
+EDITION_PAST_DAYS = 365  # older starts need `already_held` (recording a past edition)
+EDITION_FUTURE_YEARS = 5
+EDITION_MAX_DAYS = 31
+
+
+def edition_latest_start(today: dt.date) -> dt.date:
+    try:
+        return today.replace(year=today.year + EDITION_FUTURE_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + EDITION_FUTURE_YEARS, day=28)
+
+
+def _edition_dates_errors(edition: Edition, *, today: dt.date, already_held: bool, changed: set[str]) -> dict:
+    start, end = edition.start_date, edition.end_date
+    errors: dict[str, list[ValidationError]] = {}
+    if "start_date" not in changed:
+        start = None  # an old edition keeps its first day without a word
+    if start and start < today - dt.timedelta(days=EDITION_PAST_DAYS) and not already_held:
+        text = _(
+            "This edition starts on %(date)s, more than a year ago. Check the year, or tick “%(confirm)s” "
+            "to record a past edition."
+        ) % {"date": date_format(start, "j F Y"), "confirm": _("This edition already took place")}
+        errors["start_date"] = [ValidationError(text, code="edition_long_ago")]
+    if start and start > edition_latest_start(today):
+        text = _("This edition starts on %(date)s, more than five years from now: check the year.") % {
+            "date": date_format(start, "j F Y")
+        }
+        errors["start_date"] = [ValidationError(text, code="edition_far_ahead")]
+    start = edition.start_date
+    if changed and start and end and end >= start and (end - start).days + 1 > EDITION_MAX_DAYS:
+        text = _("An edition lasts at most %(days)s days: check the year and month of the last day.") % {
+            "days": EDITION_MAX_DAYS
+        }
+        errors["end_date"] = [ValidationError(text, code="edition_too_long")]
+    return errors
+
+
+def _edition_check(edition: Edition, *, today: dt.date | None, already_held: bool, changed: set[str]) -> None:
+    """The model's rules, and new dates (`changed`: the date fields set) that look like a typo."""
+    errors = {}
+    if changed:
+        errors = _edition_dates_errors(
+            edition, today=today or timezone.localdate(), already_held=already_held, changed=changed
+        )
+    try:
+        edition.full_clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
-def edition_create(*, name: str, start_date: dt.date, end_date: dt.date, slug: str = "", **fields) -> Edition:
+def edition_create(
+    *,
+    name: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    slug: str = "",
+    already_held: bool = False,
+    today: dt.date | None = None,
+    **fields,
+) -> Edition:
+    """A new edition. Starting more than a year before `today` (default: today) needs `already_held`;
+    starting more than five years ahead, or lasting more than a month, is refused as a likely typo."""
     edition = Edition(
         name=name, slug=slug or slugify(name)[:80], start_date=start_date, end_date=end_date, **fields
     )
-    edition.full_clean()
+    _edition_check(edition, today=today, already_held=already_held, changed={"start_date", "end_date"})
     edition.save()
     return edition
 
@@ -285,8 +350,20 @@ EDITION_FIELDS = [
 
 
 @transaction.atomic
-def edition_update(*, edition: Edition, **fields) -> Edition:
-    return _update(edition, fields, EDITION_FIELDS)
+def edition_update(
+    *, edition: Edition, already_held: bool = False, today: dt.date | None = None, **fields
+) -> Edition:
+    """Change an edition; new dates are checked as at creation (an old edition stays editable)."""
+    unknown = set(fields) - set(EDITION_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    before = {"start_date": edition.start_date, "end_date": edition.end_date}
+    for name, value in fields.items():
+        setattr(edition, name, value)
+    changed = {name for name, value in before.items() if getattr(edition, name) != value}
+    _edition_check(edition, today=today, already_held=already_held, changed=changed)
+    edition.save()
+    return edition
 
 
 @transaction.atomic

@@ -330,7 +330,9 @@ def _day(edition: Edition, value: str) -> dt.date:
     return day
 
 
-def _grid_context(edition: Edition, day: dt.date) -> dict:
+def _grid_context(edition: Edition, day: dt.date, *, acted: Activity | None = None, refused=None) -> dict:
+    """The grid's page; after a move, `acted` is the activity moved and `refused` its form when the move was
+    refused (its error and the values typed are shown beside it, where the organiser is looking)."""
     grid = selectors.organiser_grid(edition, day)
     day_start = dt.datetime.combine(day, edition.day_start, tzinfo=edition.tzinfo)
 
@@ -341,7 +343,14 @@ def _grid_context(edition: Edition, day: dt.date) -> dict:
     forms = {item.activity.pk: place_form(item.activity, f"a{item.activity.pk}") for item in grid.items}
     for activity in [*grid.outside, *grid.unplaced]:
         forms[activity.pk] = place_form(activity, f"a{activity.pk}")
-    return {"edition": edition, "grid": grid, "place_forms": forms}
+    context = {"edition": edition, "grid": grid, "place_forms": forms}
+    if acted is not None and refused is not None:
+        forms[acted.pk] = refused
+        context["place_error_pk"] = acted.pk
+        context["place_error"] = " ".join(str(e) for errors in refused.errors.values() for e in errors)
+    elif acted is not None:
+        context["place_done_pk"] = acted.pk
+    return context
 
 
 @organiser_required
@@ -355,13 +364,14 @@ def grid(request, edition, day):
 @organiser_required
 @require_POST
 def activity_place(request, edition, day, pk):
-    """Place (or, with `unplace`, take out) an activity from the grid; answers htmx with the new grid."""
+    """Place (or, with `unplace`, take out) an activity from the grid; answers htmx with the new grid, the
+    error of a refused move beside the activity."""
     edition = _edition(edition)
     day = _day(edition, day)
     activity = get_object_or_404(
         Activity.objects.select_related("event__edition"), event__edition=edition, pk=pk
     )
-    error = ""
+    refused = None
     if "unplace" in request.POST:
         services.activity_unplace(activity=activity)
     else:
@@ -370,15 +380,15 @@ def activity_place(request, edition, day, pk):
             try:
                 services.activity_place(activity=activity, **form.cleaned_data)
             except ValidationError as exc:
-                error = " ".join(exc.messages)
+                _add_errors(form, exc)
+                refused = form
         else:
-            error = " ".join(str(e) for errors in form.errors.values() for e in errors)
+            refused = form
     if request.htmx:
-        context = _grid_context(edition, day)
-        context["place_error"] = error
+        context = _grid_context(edition, day, acted=activity, refused=refused)
         return render(request, "programme/manage/_grid.html", context)
-    if error:
-        messages.error(request, error)
+    if refused is not None:
+        messages.error(request, " ".join(str(e) for errors in refused.errors.values() for e in errors))
     return redirect("programme:manage_grid", edition.slug, day.isoformat())
 
 

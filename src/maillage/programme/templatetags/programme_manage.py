@@ -25,3 +25,8 @@ def get_item(mapping, key):
 @register.filter
 def conflict_label(conflict) -> str:
     return CONFLICT_LABELS.get(conflict.kind, conflict.kind)
+
+
+@register.filter
+def conflict_kind_label(kind: str) -> str:
+    return CONFLICT_LABELS.get(kind, kind)
