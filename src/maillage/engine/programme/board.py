@@ -8,7 +8,10 @@ elsewhere, travel between venues) are checked while searching.
 
 from __future__ import annotations
 
-from .model import Instance, Placement, Unplaced
+from typing import Any
+
+from .model import Activity, Instance, Placement, Unplaced
+from .reasons import describe
 
 UNPLACED = -1
 
@@ -30,7 +33,8 @@ class Board:
         self.movable = [a.fixed is None for a in acts]
         self.rooms: list[list[int]] = []
         self.starts: list[list[int]] = []
-        self.reason: list[str] = []
+        # Why an activity cannot be placed in any programme (a code with parameters), None when it can.
+        self.why: list[dict[str, Any] | None] = []
         biggest = max((r.capacity for r in instance.rooms), default=0)
         for a in acts:
             fits = sorted(
@@ -38,28 +42,19 @@ class Board:
                 key=lambda i: (instance.rooms[i].capacity, i),
             )
             self.rooms.append(fits)
-            starts: list[int] = []
             speaker_gaps = [
                 (g.start, g.end) for s in a.speakers for g in instance.speaker_by_id[s].unavailable
             ]
-            for day in instance.days:
-                if a.days is not None and day.date not in a.days:
-                    continue
-                for s in range(day.start, day.end - a.duration + 1, instance.grid_minutes):
-                    e = s + a.duration
-                    if any(gs < e and s < ge for gs, ge in speaker_gaps):
-                        continue
-                    if any(all(not (gs < e and s < ge) for gs, ge in self.room_gaps[r]) for r in fits):
-                        starts.append(s)
+            starts = self._starts(a, fits, speaker_gaps)
             self.starts.append(starts if fits else [])
             if not fits:
-                self.reason.append(f"no room holds {a.attendance} people (the largest holds {biggest})")
-            elif not starts:
-                self.reason.append(
-                    "no start on the grid of its days when its speakers and a large enough room are available"
+                self.why.append(
+                    {"code": "no_room_large_enough", "attendance": a.attendance, "largest": biggest}
                 )
+            elif not starts:
+                self.why.append(self._why_no_start(a, fits))
             else:
-                self.reason.append("no free room and time left: the rooms or speakers it needs are all taken")
+                self.why.append(None)
         self.start = [UNPLACED] * self.n
         self.end = [UNPLACED] * self.n
         self.room = [UNPLACED] * self.n
@@ -68,6 +63,37 @@ class Board:
         for i, a in enumerate(acts):
             if a.fixed is not None:
                 self.place(i, a.fixed.start, self.room_index[a.fixed.room])
+
+    def _starts(self, a: Activity, fits: list[int], speaker_gaps: list[tuple[int, int]]) -> list[int]:
+        """The starts on the grid of ``a``'s days when its speakers and one of the rooms ``fits`` are there."""
+        starts: list[int] = []
+        instance = self.instance
+        for day in instance.days:
+            if a.days is not None and day.date not in a.days:
+                continue
+            for s in range(day.start, day.end - a.duration + 1, instance.grid_minutes):
+                e = s + a.duration
+                if any(gs < e and s < ge for gs, ge in speaker_gaps):
+                    continue
+                if any(all(not (gs < e and s < ge) for gs, ge in self.room_gaps[r]) for r in fits):
+                    starts.append(s)
+        return starts
+
+    def _why_no_start(self, a: Activity, fits: list[int]) -> dict[str, Any]:
+        """Which of the days, the speakers or the rooms leaves ``a`` (with large enough rooms) no start."""
+        instance = self.instance
+        days = [d for d in instance.days if a.days is None or d.date in a.days]
+        longest = max((d.end - d.start for d in days), default=0)
+        if a.duration > longest:
+            return {"code": "too_long", "needed_minutes": a.duration, "longest_day_minutes": longest}
+        gaps = {s: [(g.start, g.end) for g in instance.speaker_by_id[s].unavailable] for s in a.speakers}
+        for name in a.speakers:
+            others = [g for s, mine in gaps.items() if s != name for g in mine]
+            if self._starts(a, fits, others):
+                return {"code": "speaker_unavailable", "speaker": name}
+        if gaps and self._starts(a, fits, []):
+            return {"code": "speakers_unavailable", "speakers": list(a.speakers)}
+        return {"code": "rooms_unavailable", "rooms": [instance.rooms[r].id for r in fits]}
 
     def placeable(self, a: int) -> bool:
         return bool(self.starts[a])
@@ -176,4 +202,70 @@ class Board:
 
     def unplaced(self) -> list[Unplaced]:
         acts = self.instance.activities
-        return [Unplaced(acts[a].id, self.reason[a]) for a in range(self.n) if self.room[a] == UNPLACED]
+        starred: dict[str, int] = {}
+        for attendee in self.instance.attendees:
+            for name in attendee.favourites:
+                starred[name] = starred.get(name, 0) + 1
+        result = []
+        for a in range(self.n):
+            if self.room[a] != UNPLACED:
+                continue
+            why = self.why[a] or self.why_left_out(a)
+            result.append(Unplaced(acts[a].id, describe(why), why, starred.get(acts[a].id, 0)))
+        return result
+
+    def why_left_out(self, a: int) -> dict[str, Any]:
+        """Why placeable ``a`` is not placed as things are: the rooms it fits are full, or a speaker is busy.
+
+        Every start and room of its options is looked at: when a room is free at some of them, the speaker in
+        the way most often is named with what they are doing then; otherwise the rooms are full, and the
+        longest time one of them is still free while its speakers are there is given.
+        """
+        instance = self.instance
+        e_of = self.duration[a]
+        busy: dict[int, set[int]] = {}
+        for r in self.rooms[a]:
+            for s in self.starts[a]:
+                e = s + e_of
+                if any(gs < e and s < ge for gs, ge in self.room_gaps[r]):
+                    continue
+                if any(self.start[b] < e and s < self.end[b] for b in self.room_acts[r] if b != a):
+                    continue
+                v = self.room_venue[r]
+                for sp in self.speakers[a]:
+                    for b in self.speaker_acts[sp]:
+                        vb = self.room_venue[self.room[b]]
+                        if b != a and not (
+                            self.end[b] + self.travel[vb][v] <= s or e + self.travel[v][vb] <= self.start[b]
+                        ):
+                            busy.setdefault(sp, set()).add(b)
+        if busy:
+            sp = max(busy, key=lambda k: (len(busy[k]), -k))
+            return {
+                "code": "speaker_busy",
+                "speaker": instance.speakers[sp].id,
+                "activities": sorted(instance.activities[b].id for b in busy[sp]),
+            }
+        away = [(g.start, g.end) for s in self.speakers[a] for g in instance.speakers[s].unavailable]
+        longest = 0
+        for r in self.rooms[a]:
+            taken = [(self.start[b], self.end[b]) for b in self.room_acts[r] if b != a]
+            for day in instance.days:
+                if instance.activities[a].days is not None and day.date not in instance.activities[a].days:
+                    continue
+                cursor = day.start
+                for s, e in sorted([*taken, *self.room_gaps[r], *away]):
+                    if e <= cursor or s >= day.end:
+                        continue
+                    longest = max(longest, min(s, day.end) - cursor)
+                    cursor = max(cursor, e)
+                longest = max(longest, day.end - cursor)
+        return {
+            "code": "room_full",
+            "rooms": [
+                instance.rooms[r].id
+                for r in sorted(self.rooms[a], key=lambda r: (-instance.rooms[r].capacity, r))
+            ],
+            "needed_minutes": e_of,
+            "free_minutes": longest,
+        }

@@ -174,3 +174,146 @@ def generate_week(
         "activities": activity_list,
         "attendees": attendee_list,
     }
+
+
+def generate_overfull_week(
+    seed: int = 0,
+    *,
+    days: int = 3,
+    oversubscription: float = 1.25,
+    others: int = 60,
+    rooms: int = 10,
+    venues: int = 4,
+    speakers: int = 80,
+    attendees: int = 1500,
+    first_day: date = date(2027, 4, 5),
+    timezone: str = "Europe/Paris",
+    grid_minutes: int = 15,
+) -> dict[str, Any]:
+    """A week whose one big room is over-subscribed: not every activity can be placed, and the choice matters.
+
+    Days of eight hours (09:00–17:00); room ``r1`` (800 seats) is the only room for the *big* talks (more
+    people than the second largest room, 300, holds), and their durations add up to ``oversubscription`` times
+    its free minutes once a fixed opening keynote a day is in it (so 1,800 minutes for 1,440, less the
+    keynotes, at 1.25). ``others`` smaller activities fill the other rooms to about two thirds. Speakers mostly
+    speak in one track, a third of them are away for half a day, and venues are 10 to 30 minutes apart;
+    attendees star 3 to 10 activities, mostly of one or two tracks, the more appealing ones more often; the
+    big talks are the most appealing, unequally so, which is what makes some worth more than others.
+    """
+    rng = random.Random(seed)
+    tracks = TRACKS[:8]
+    popularity = [1 / (k + 1) ** 0.7 for k in range(len(tracks))]
+    dates = [first_day + timedelta(days=i) for i in range(days)]
+    day_list = [{"date": d.isoformat(), "start": "09:00", "end": "17:00"} for d in dates]
+    venue_list = []
+    for i in range(venues):
+        travel = {f"v{j + 1}": rng.choice((10, 15, 20, 30)) for j in range(i + 1, venues)}
+        venue_list.append({"id": f"v{i + 1}", "travel_minutes": travel})
+    small = (300, 200, 150, 120, 100, 80, 60, 40, 30, 25)
+    room_list: list[dict[str, Any]] = [{"id": "r1", "venue": "v1", "capacity": 800}]
+    for i in range(1, rooms):
+        room: dict[str, Any] = {
+            "id": f"r{i + 1}",
+            "venue": f"v{i % venues + 1}",
+            "capacity": small[(i - 1) % len(small)],
+        }
+        if i > 1 and rng.random() < 0.15:
+            closed = rng.choice(dates).isoformat()
+            start, end = rng.choice((("09:00", "13:00"), ("13:00", "17:00")))
+            room["unavailable"] = [{"start": f"{closed}T{start}", "end": f"{closed}T{end}"}]
+        room_list.append(room)
+
+    speaker_track = [rng.choices(range(len(tracks)), weights=popularity)[0] for _ in range(speakers)]
+    speaker_list: list[dict[str, Any]] = []
+    for i in range(speakers):
+        away = []
+        if rng.random() < 0.33:
+            when = rng.choice(dates).isoformat()
+            start, end = rng.choice((("09:00", "13:00"), ("13:00", "17:00")))
+            away.append({"start": f"{when}T{start}", "end": f"{when}T{end}"})
+        speaker_list.append({"id": f"s{i + 1}", "unavailable": away})
+    by_track: dict[int, list[int]] = {}
+    for i, t in enumerate(speaker_track):
+        by_track.setdefault(t, []).append(i)
+
+    activity_list: list[dict[str, Any]] = []
+    appeal: list[float] = []
+    track_of: list[int] = []
+
+    def add(duration: int, attendance: int, track: int, pull: float, count: int, **extra: Any) -> None:
+        pool = by_track.get(track) or list(range(speakers))
+        chosen: set[int] = set()
+        while len(chosen) < count:
+            chosen.add(rng.choice(pool) if rng.random() < 0.8 else rng.randrange(speakers))
+        activity_list.append(
+            {
+                "id": f"a{len(activity_list) + 1}",
+                "duration": duration,
+                "attendance": attendance,
+                "audience": rng.choice(("professionals", "both")),
+                "track": tracks[track],
+                "speakers": [f"s{s + 1}" for s in sorted(chosen)],
+                **extra,
+            }
+        )
+        appeal.append(pull)
+        track_of.append(track)
+
+    keynote_minutes = 45
+    for when in dates:
+        add(
+            keynote_minutes,
+            800,
+            rng.randrange(len(tracks)),
+            6.0,
+            1,
+            fixed={"room": "r1", "start": f"{when.isoformat()}T09:00"},
+        )
+    for activity in activity_list:
+        for s in activity["speakers"]:
+            speaker_list[int(s[1:]) - 1]["unavailable"] = []
+    target = oversubscription * days * (480 - keynote_minutes)
+    total = 0
+    while total < target:
+        duration = rng.choice((30, 45, 45, 60, 60, 90))
+        track = rng.choices(range(len(tracks)), weights=popularity)[0]
+        add(duration, rng.randint(320, 800), track, 1.5 * rng.lognormvariate(0.3, 0.6), rng.randint(1, 2))
+        total += duration
+    for _ in range(others):
+        track = rng.choices(range(len(tracks)), weights=popularity)[0]
+        pull = rng.lognormvariate(-0.4, 0.6)
+        add(
+            rng.choice((30, 45, 60, 90, 120)),
+            min(300, max(10, round(60 * pull * popularity[track] + rng.uniform(0, 30)))),
+            track,
+            pull,
+            rng.randint(1, 2),
+        )
+
+    members: dict[int, list[int]] = {}
+    for i, t in enumerate(track_of):
+        members.setdefault(t, []).append(i)
+    everyone = list(range(len(activity_list)))
+    attendee_list = []
+    for i in range(attendees):
+        main = rng.choices(range(len(tracks)), weights=popularity)[0]
+        second = rng.choices(range(len(tracks)), weights=popularity)[0]
+        wanted = rng.randint(3, 10)
+        picks: set[int] = set()
+        while len(picks) < wanted:
+            roll = rng.random()
+            pool = members.get(main if roll < 0.6 else second, everyone) if roll < 0.85 else everyone
+            picks.add(rng.choices(pool, weights=[appeal[a] for a in pool])[0])
+        attendee_list.append({"id": f"p{i + 1}", "favourites": [f"a{a + 1}" for a in sorted(picks)]})
+
+    return {
+        "name": f"Semaine numérique trop pleine (seed {seed})",
+        "timezone": timezone,
+        "grid_minutes": grid_minutes,
+        "days": day_list,
+        "venues": venue_list,
+        "rooms": room_list,
+        "speakers": speaker_list,
+        "activities": activity_list,
+        "attendees": attendee_list,
+    }

@@ -141,8 +141,23 @@ class Placement:
 
 @dataclass(frozen=True)
 class Unplaced:
+    """An activity left out: why, as a code with parameters (``why``) and in English (``reason``)."""
+
     activity: str
     reason: str
+    why: Mapping[str, Any] = field(default_factory=dict)  # {"code": "room_full", "rooms": ["r1"], ...}
+    favourites: int = 0  # attendees who starred it
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """A change to the week that would bring back left-out activities, with the favourites it recovers."""
+
+    change: Mapping[str, Any]  # {"code": "extend_day", "day": "2027-04-06", "minutes": 60}
+    gain: int  # favourites recovered, by the knapsack re-solved with the change
+    recovers: tuple[str, ...]  # the activities it brings back
+    displaces: tuple[str, ...]  # the activities it would leave out instead (to make room for better ones)
+    text: str
 
 
 @dataclass
@@ -150,6 +165,7 @@ class Programme:
     placements: list[Placement]
     unplaced: list[Unplaced]
     stats: dict[str, Any] = field(default_factory=dict)
+    remedies: list[Remedy] = field(default_factory=list)
 
 
 def to_minutes(moment: datetime) -> int:
@@ -173,6 +189,19 @@ def programme_to_dict(instance: Instance, programme: Programme) -> dict[str, Any
             {"activity": p.activity, "room": p.room, "start": instance.format_local(p.start)}
             for p in programme.placements
         ],
-        "unplaced": [{"activity": u.activity, "reason": u.reason} for u in programme.unplaced],
+        "unplaced": [
+            {"activity": u.activity, "why": dict(u.why), "reason": u.reason, "favourites": u.favourites}
+            for u in programme.unplaced
+        ],
+        "remedies": [
+            {
+                "change": dict(r.change),
+                "gain": r.gain,
+                "recovers": list(r.recovers),
+                "displaces": list(r.displaces),
+                "text": r.text,
+            }
+            for r in programme.remedies
+        ],
         "stats": programme.stats,
     }

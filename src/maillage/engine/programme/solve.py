@@ -25,14 +25,17 @@ import math
 import random
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy as np
 
 from .baseline import first_fit
 from .board import UNPLACED, Board
 from .conflicts import co_interest
-from .metrics import evaluate, lower_bound
-from .model import Instance, Programme
+from .metrics import evaluate, fixed_overlap_bound, lower_bound
+from .model import Instance, Programme, Remedy
+from .remedies import find_remedies
+from .selection import choose
 from .validate import programme_errors
 
 FAVOURITE_WEIGHT = 1000.0
@@ -78,6 +81,17 @@ class _Search:
                 self.st[a], self.en[a] = board.start[a], board.end[a]
         self.total = 0.0
         self.day_starts = [d.start for d in instance.days]
+        # Which activities the search places (all, unless the knapsack leaves some out of a full week).
+        self.active = [True] * n
+        # Exact missed favourites, attendee by attendee: who starred what.
+        self.fans: list[list[int]] = [[] for _ in range(n)]
+        self.starred: list[list[int]] = []
+        for i, attendee in enumerate(instance.attendees):
+            mine = [board.index[f] for f in attendee.favourites]
+            self.starred.append(mine)
+            for a in mine:
+                self.fans[a].append(i)
+        self.fav = [len(f) for f in self.fans]
 
     # -- pricing ---------------------------------------------------------------------------------------------
 
@@ -133,7 +147,7 @@ class _Search:
 
     def construct(self) -> None:
         board = self.board
-        todo = [a for a in range(board.n) if board.movable[a] and board.placeable(a)]
+        todo = [a for a in range(board.n) if board.movable[a] and board.placeable(a) and self.active[a]]
         most = max((len(board.starts[a]) * len(board.rooms[a]) for a in todo), default=1)
         interest = self.matrix.sum(axis=1)
         todo.sort(
@@ -148,15 +162,17 @@ class _Search:
 
     def unplaced_count(self) -> int:
         board = self.board
-        return sum(1 for a in range(board.n) if board.room[a] == UNPLACED and board.placeable(a))
+        return sum(
+            1 for a in range(board.n) if board.room[a] == UNPLACED and board.placeable(a) and self.active[a]
+        )
 
-    def anneal(self, deadline: float) -> int:
+    def anneal(self, deadline: float, *, hot: float | None = None) -> int:
         board = self.board
-        movable = [a for a in range(board.n) if board.movable[a] and board.placeable(a)]
+        movable = [a for a in range(board.n) if board.movable[a] and board.placeable(a) and self.active[a]]
         if not movable:
             return 0
         began = time.perf_counter()
-        hot, cold = self.hot, self.cold
+        hot, cold = hot or self.hot, self.cold
         temperature = hot
         self.recompute_total()
         best_key = (self.unplaced_count(), self.total)
@@ -282,6 +298,92 @@ class _Search:
                 self.st[a], self.en[a] = _FAR, -_FAR
         self.recompute_total()
 
+    # -- what is left out ------------------------------------------------------------------------------------
+
+    def missed_of(self, attendees: Iterable[int]) -> int:
+        """Exact missed favourites of some attendees (as ``metrics.missed_favourites`` counts them)."""
+        board = self.board
+        start, end, room = board.start, board.end, board.room
+        missed = 0
+        for i in attendees:
+            spans = sorted((end[a], start[a]) for a in self.starred[i] if room[a] != UNPLACED)
+            missed += len(self.starred[i]) - len(spans)
+            last = None
+            for e, s in spans:
+                if last is None or s >= last:
+                    last = e
+                else:
+                    missed += 1
+        return missed
+
+    def left_out(self) -> list[int]:
+        board = self.board
+        return [
+            a for a in range(board.n) if board.room[a] == UNPLACED and board.movable[a] and board.placeable(a)
+        ]
+
+    def fill(self) -> None:
+        """Place every left-out activity that fits somewhere as things are: it never costs a favourite."""
+        for a in sorted(self.left_out(), key=lambda a: -self.fav[a]):
+            if self.place_best(a):
+                self.active[a] = True
+
+    def swap_in(self, deadline: float, *, tries: int = 24) -> int:
+        """Local search: bring a left-out activity in where it pushes out placed ones, when that loses fewer
+        favourites (counted exactly). The pushed-out activities are placed again elsewhere if they fit, and
+        left out otherwise. Returns how many swaps were kept."""
+        board = self.board
+        kept = 0
+        improved = True
+        while improved:
+            improved = False
+            for a in sorted(self.left_out(), key=lambda a: -self.fav[a]):
+                moves = []
+                for r in board.rooms[a]:
+                    for s in board.starts[a]:
+                        e = s + board.duration[a]
+                        if any(gs < e and s < ge for gs, ge in board.room_gaps[r]):
+                            continue
+                        blockers = board.blockers(a, s, r)
+                        if not all(board.movable[b] for b in blockers):
+                            continue
+                        moves.append((sum(self.fav[b] for b in blockers), len(blockers), s, r, blockers))
+                moves.sort(key=lambda m: m[:4])
+                for _, _, s, r, blockers in moves[:tries]:
+                    if time.perf_counter() >= deadline:
+                        return kept
+                    if self.try_swap(a, s, r, blockers):
+                        kept += 1
+                        improved = True
+                        break
+        return kept
+
+    def try_swap(self, a: int, s: int, r: int, blockers: set[int]) -> bool:
+        board = self.board
+        touched = {a, *blockers}
+        people = {i for b in touched for i in self.fans[b]}
+        before = self.missed_of(people)
+        total = self.total
+        saved = [(b, board.start[b], board.room[b]) for b in blockers]
+        for b in blockers:
+            self.take(b)
+        self.put(a, s, r)
+        out = [b for b in sorted(blockers, key=lambda b: -self.fav[b]) if not self.place_best(b)]
+        after = self.missed_of(people)
+        # Fewer favourites missed, or as many with fewer activities left out, or fewer clashing pairs.
+        if (after, len(out), self.total) < (before, 1, total - 1e-6):
+            self.active[a] = True
+            for b in out:
+                self.active[b] = False
+            return True
+        self.take(a)
+        for b, _, _ in saved:
+            if board.room[b] != UNPLACED:
+                self.take(b)
+        for b, start, room in saved:
+            self.put(b, start, room)
+        return False
+
     # -- compaction ------------------------------------------------------------------------------------------
 
     def idle(self, r: int, day: int) -> int:
@@ -395,9 +497,10 @@ class _Search:
 
 
 def _rank(stats: dict[str, int]) -> tuple[int, ...]:
+    # Favourites first: on a full week, leaving out two activities nobody starred beats one that many did.
     return (
-        stats["unplaced"],
         stats["missed_favourites"],
+        stats["unplaced"],
         stats["clashing_favourite_pairs"],
         stats["same_track_overlaps"],
         stats["room_days"],
@@ -411,13 +514,46 @@ def solve(instance: Instance, *, time_limit: float = 60.0, seed: int = 0) -> Pro
     # Keep a little time back to check, measure and compare the result with the baseline.
     deadline = began + max(time_limit, 0.0) - min(0.1 * time_limit, 3.0)
     search = _Search(instance, seed)
+    board = search.board
+    favourites = {a.id: search.fav[i] for i, a in enumerate(instance.activities)}
+    choice = choose(instance, time_limit=min(0.1 * time_limit, 10.0), seed=seed, favourites=favourites)
+    for name in choice.left_out:
+        search.active[board.index[name]] = False
+    remedies: list[Remedy] = []
+    remedies_complete = True
+    if any(favourites[a] for a in choice.left_out if board.placeable(board.index[a])):
+        remedies, remedies_complete = find_remedies(
+            instance,
+            choice,
+            favourites=favourites,
+            deadline=time.perf_counter() + min(0.1 * time_limit, 15.0),
+            seed=seed,
+        )
+    # The over-subscribed rooms first, packed as the knapsack found they can be.
+    for name, (room, start) in choice.places.items():
+        a, r = board.index[name], board.room_index[room]
+        if start in search.option_set[a] and board.free(a, start, r):
+            search.put(a, start, r)
     search.construct()
     remaining = deadline - time.perf_counter()
-    iterations = search.anneal(deadline - min(0.05 * remaining, 4.0))
+    polish = min(0.05 * remaining, 4.0)
+    search.fill()
+    swaps = 0
+    if search.left_out():
+        # A full week: anneal the kept set, swap left-out activities in where that loses fewer favourites,
+        # then anneal again (cooler) what is placed.
+        iterations = search.anneal(time.perf_counter() + 0.5 * remaining)
+        search.fill()
+        swaps = search.swap_in(time.perf_counter() + 0.15 * remaining)
+        search.fill()
+        search.active = [board.room[a] != UNPLACED for a in range(board.n)]
+        iterations += search.anneal(deadline - polish, hot=search.hot / 10)
+    else:
+        iterations = search.anneal(deadline - polish)
+    search.fill()
     search.repack_rooms(deadline)
     search.compact(deadline)
     search.repack_rooms(deadline)
-    board = search.board
     placements = board.placements()
     programme = Programme(placements, board.unplaced())
     errors = programme_errors(instance, programme)
@@ -428,21 +564,35 @@ def solve(instance: Instance, *, time_limit: float = 60.0, seed: int = 0) -> Pro
     baseline = first_fit(instance)
     if _rank(baseline.stats) < _rank(stats):
         programme, stats = baseline, dict(baseline.stats)
+        placements = programme.placements
     solver = "anneal" if programme is not baseline else "first-fit"
     unplaceable = [instance.activities[a].id for a in range(board.n) if not board.placeable(a)]
     possible = {
         a.id: [a.fixed.start] if a.fixed is not None else board.starts[i]
         for i, a in enumerate(instance.activities)
     }
-    bound = lower_bound(instance, possible)
+    overlap_bound = lower_bound(instance, possible)
+    fixed_bound = fixed_overlap_bound(instance)
+    bound = max(overlap_bound, choice.bound + fixed_bound)
+    left_out = sum(favourites[u.activity] for u in programme.unplaced)
+    programme.remedies = remedies
     stats.update(
         {
             "solver": solver,
             "seed": seed,
             "iterations": iterations,
+            "swaps": swaps,
             "unplaceable": len(unplaceable),
+            "left_out_favourites": left_out,
+            "overlap_missed_favourites": stats["missed_favourites"] - left_out,
+            "left_out_favourites_lower_bound": choice.bound,
+            "knapsack_left_out_favourites": choice.left_out_favourites,
+            "knapsack_optimal": choice.optimal,
+            "knapsack_seconds": choice.seconds,
+            "overlap_lower_bound": overlap_bound,
             "missed_favourites_lower_bound": bound,
             "missed_favourites_proven_optimal": stats["missed_favourites"] == bound,
+            "remedies_complete": remedies_complete,
             "seconds": round(time.perf_counter() - began, 3),
         }
     )
