@@ -69,7 +69,8 @@ def collect(labelled: LabelledSet, names: list[str], half: str | None) -> tuple[
 
     def row(q: int) -> np.ndarray:
         return np.stack(
-            [(found[f][0] if found[f].shape[0] == 1 else found[f][q]).astype(np.float64) for f in names], axis=1
+            [(found[f][0] if found[f].shape[0] == 1 else found[f][q]).astype(np.float64) for f in names],
+            axis=1,
         )
 
     partners: dict[int, set[int]] = {}

@@ -20,6 +20,22 @@ Output: ``{"recommendations": {"<id>": [{"id", "score", "reasons": [text], "reas
 
 Exit status: 0 on success, 2 on unreadable or invalid input (the message names the place, like
 ``profiles[3].looking_for[1]``), in which case nothing is written.
+
+Bad or odd input, defined:
+
+- duplicate ids: exit 2, ``profiles[7].id: duplicate id 'a' (also profiles[2])``;
+- empty texts: ``offers`` or ``needs`` may be empty (or only spaces): that side simply matches nothing
+  (no words, a zero embedding); a profile whose offers, needs and sectors are all empty is refused
+  (exit 2, ``profiles[4]: offers, needs and sectors are all empty``);
+- languages: any two-letter code is accepted (``"nl"``, ``"wo"``), even one no list knows: it only
+  serves to tell whether two participants share a language; anything else (``"French"``, ``"fra"``,
+  ``""``) is refused with its place (exit 2). Texts are analysed as French or English (guessed from
+  their words); the embedding model also reads 14 other languages. The reasons are in ``fr`` or ``en``.
+
+Embedding model: the engine reads the texts with a multilingual sentence-embedding model shipped in a
+package (:mod:`.embed`), offline. If that package cannot be imported, the command still ranks, on the
+lexical channels alone (with weights learnt for that case), prints ``warning: ...`` on standard error
+and adds ``"warnings": ["..."]`` to the output; otherwise the output has no ``warnings`` key.
 """
 
 from __future__ import annotations
@@ -30,13 +46,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from maillage.engine.recommend import recommend
+from maillage.engine.recommend import embed, recommend
 from maillage.engine.recommend.model import Recommendation
 from maillage.engine.recommend.parse import InputError, parse_problem
 
 
-def to_json(recommendations: dict[str, list[Recommendation]]) -> dict[str, Any]:
-    return {
+def to_json(
+    recommendations: dict[str, list[Recommendation]], warnings: list[str] | None = None
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "recommendations": {
             pid: [
                 {
@@ -52,6 +70,9 @@ def to_json(recommendations: dict[str, list[Recommendation]]) -> dict[str, Any]:
             for pid, recs in recommendations.items()
         }
     }
+    if warnings:
+        out["warnings"] = warnings
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -91,7 +112,13 @@ def main(argv: list[str]) -> int:
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    output = json.dumps(to_json(recommend(problem, args.top)), ensure_ascii=False, indent=1) + "\n"
+    warnings = []
+    reason = embed.unavailable_reason()
+    if reason:
+        warnings.append(f"{reason}: ranking on words, stems and the lexicon only, recall is lower")
+        print(f"warning: {warnings[-1]}", file=sys.stderr)
+    recommendations = recommend(problem, args.top)
+    output = json.dumps(to_json(recommendations, warnings), ensure_ascii=False, indent=1) + "\n"
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")
     else:

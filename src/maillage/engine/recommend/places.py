@@ -66,10 +66,14 @@ _GROUPS = {
         "afrique de l ouest ; west africa ; afrique francophone ; francophone africa ; afrique subsaharienne",
         "senegal ivory_coast mali ghana nigeria",
     ),
-    "africa": ("afrique ; africa ; african ; africain ; africaine", "morocco tunisia algeria senegal ivory_coast"
-               " mali ghana nigeria"),
-    "nordics": ("scandinavie ; scandinavia ; nordics ; nordic ; pays nordiques", "denmark sweden norway finland"
-                " iceland"),
+    "africa": (
+        "afrique ; africa ; african ; africain ; africaine",
+        "morocco tunisia algeria senegal ivory_coast mali ghana nigeria",
+    ),
+    "nordics": (
+        "scandinavie ; scandinavia ; nordics ; nordic ; pays nordiques",
+        "denmark sweden norway finland iceland",
+    ),
     "benelux": ("benelux", "belgium netherlands luxembourg"),
 }
 _QUEBEC_REGIONS = (
@@ -79,8 +83,12 @@ _QUEBEC_REGIONS = (
 )
 _QUEBEC = "quebec ; quebecois ; quebecoise ; quebecoises ; province de quebec"
 _ATLANTIC = "canada atlantique ; atlantic canada ; maritimes ; provinces atlantiques"
-_ATLANTIC_REGIONS = "nova scotia ; nouvelle ecosse ; new brunswick ; nouveau brunswick ; prince edward island ;"
-_ATLANTIC_REGIONS += " ile du prince edouard ; newfoundland and labrador ; terre neuve et labrador ; newfoundland"
+_ATLANTIC_REGIONS = (
+    "nova scotia ; nouvelle ecosse ; new brunswick ; nouveau brunswick ; prince edward island ;"
+)
+_ATLANTIC_REGIONS += (
+    " ile du prince edouard ; newfoundland and labrador ; terre neuve et labrador ; newfoundland"
+)
 MAX_WORDS = 5
 
 
@@ -109,7 +117,7 @@ def _names() -> dict[str, frozenset[str]]:
 def _parents() -> dict[str, frozenset[str]]:
     """Country or region key -> the groups it belongs to."""
     parents: dict[str, set[str]] = {}
-    for group, (_names_, members) in _GROUPS.items():
+    for group, (_, members) in _GROUPS.items():
         for member in members.split():
             parents.setdefault(member.replace("_", " "), set()).add(group)
     for region in _split(_QUEBEC_REGIONS):

@@ -199,7 +199,11 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
         ):
             if code not in quoted and value >= CLOSE_THRESHOLD and need and offer:
                 found.append(
-                    (float(value) * TEXT_THRESHOLD, f"{code}_close", {"need": lead(need), "offer": lead(offer)})
+                    (
+                        float(value) * TEXT_THRESHOLD,
+                        f"{code}_close",
+                        {"need": lead(need), "offer": lead(offer)},
+                    )
                 )
     for slug in sorted(analysis.sectors[i] & analysis.sectors[j]):
         sector = sector_by_slug()[slug]
