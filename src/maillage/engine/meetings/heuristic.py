@@ -1,4 +1,5 @@
-"""Fast construction and local search on a :class:`State`: greedy placement, ejection chains, hole moves."""
+"""Fast construction and local search on a :class:`State`: greedy placement, ejection chains, moves that
+remove breaks (then holes)."""
 
 import time
 from collections.abc import Iterator
@@ -35,7 +36,7 @@ def shape(problem: Problem, busy: int) -> tuple[int, int, int]:
 
 
 def pick_slot(state: State, r: int, free: int) -> int:
-    """The free slot that adds the fewest holes for both participants (earliest among equals)."""
+    """The free slot that adds the fewest breaks, then holes, for both participants (earliest among equals)."""
     p = state.problem
     previous = p.previous.get(r)
     if previous is not None and free >> previous[0] & 1:
@@ -50,21 +51,30 @@ def pick_slot(state: State, r: int, free: int) -> int:
     ):
         if tier:
             return _lowest(tier)
-    # every free slot adds holes to someone: take the one that adds fewest
+    # every free slot adds holes to someone: take the one that adds fewest breaks, then holes
     busy_a, busy_b = state.busy[p.req_a[r]], state.busy[p.req_b[r]]
-    best, best_cost = -1, 1 << 30
+    best, best_cost = -1, (1 << 30, 1 << 30)
     for s in _bits(free):
         session = p.session_masks[p.slot_session[s]]
         bit = 1 << s
-        cost = (
-            _session_holes((busy_a | bit) & session)
-            - _session_holes(busy_a & session)
-            + _session_holes((busy_b | bit) & session)
-            - _session_holes(busy_b & session)
-        )
+        cost = (0, 0)
+        for busy in (busy_a, busy_b):
+            before, after = busy & session, (busy | bit) & session
+            cost = (
+                cost[0] + _session_breaks(after) - _session_breaks(before),
+                cost[1] + _session_holes(after) - _session_holes(before),
+            )
         if cost < best_cost:
             best, best_cost = s, cost
     return best
+
+
+def _session_breaks(inside: int) -> int:
+    if not inside:
+        return 0
+    low = inside & -inside
+    gaps = ((1 << inside.bit_length()) - low) & ~inside
+    return (gaps & ~(gaps << 1)).bit_count()
 
 
 def _session_holes(inside: int) -> int:
@@ -157,13 +167,16 @@ def improve_weight(state: State, order: list[int], deadline: float) -> None:
                     state.place(r, pick_slot(state, r, free))
 
 
-def _pair_holes(state: State, a: int, b: int) -> int:
+def _pair_cost(state: State, a: int, b: int) -> tuple[int, int]:
     p = state.problem
-    return p.holes(state.busy[a]) + p.holes(state.busy[b])
+    return (
+        p.breaks(state.busy[a]) + p.breaks(state.busy[b]),
+        p.holes(state.busy[a]) + p.holes(state.busy[b]),
+    )
 
 
 def improve_holes(state: State, deadline: float) -> None:
-    """Move single meetings to slots that leave fewer holes for their two participants."""
+    """Move single meetings to slots that leave fewer breaks, then holes, for their two participants."""
     p = state.problem
     improved = True
     while improved and time.monotonic() < deadline:
@@ -172,8 +185,8 @@ def improve_holes(state: State, deadline: float) -> None:
             if s < 0 or r in p.locked:
                 continue
             a, b = p.req_a[r], p.req_b[r]
-            before = _pair_holes(state, a, b)
-            if before == 0:
+            before = _pair_cost(state, a, b)
+            if before == (0, 0):
                 continue
             if r % 512 == 0 and time.monotonic() > deadline:
                 return
@@ -184,7 +197,7 @@ def improve_holes(state: State, deadline: float) -> None:
             best, best_slot = before, s
             for t in _bits(free):
                 state.place(r, t)
-                after = _pair_holes(state, a, b)
+                after = _pair_cost(state, a, b)
                 state.remove(r)
                 if after < best:
                     best, best_slot = after, t

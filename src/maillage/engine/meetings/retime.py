@@ -1,9 +1,11 @@
-"""Large-neighbourhood search on holes: re-time the meetings of a window of slots with CP-SAT.
+"""Large-neighbourhood search on breaks and holes: re-time the meetings of a window of slots with CP-SAT.
 
-Holes only depend on which slots each person uses within each session, so moving meetings between slots
-of the same session never changes the weight. A neighbourhood is a window of a few consecutive slots of
-one session: CP-SAT re-times every meeting held there among those slots (the rest of the schedule fixed)
-for fewest holes in the whole session, then fewest moves away from the previous schedule. Windows slide
+Breaks and holes only depend on which slots each person uses within each session, so moving meetings
+between slots of the same session never changes the weight. A neighbourhood is a window of a few
+consecutive slots of one session: CP-SAT re-times every meeting held there among those slots (the rest of
+the schedule fixed) for fewest breaks in the whole session, then fewest holes, then fewest moves away from
+the previous schedule. Under a fairness rule (``max_break_spread``) that the schedule already meets, each
+person re-timed stays between the fewest breaks anyone has and that plus the spread, so the rule holds. Windows slide
 along each session in order, so that improvements can travel. The current timing is the hint and is kept
 unless strictly improved.
 """
@@ -31,8 +33,9 @@ def retime(
     time_limit: float,
     workers: int,
     seed: int,
+    spread: int | None = None,
 ) -> int:
-    """Re-time ``movable`` within the ``allowed`` slots; returns the holes saved.
+    """Re-time ``movable`` within the ``allowed`` slots; returns a positive number when it gained.
 
     ``scope`` is the union of the sessions involved (the whole sessions, whose holes are counted).
     """
@@ -77,10 +80,18 @@ def retime(
         model.add(sum(vars_) <= (0 if taken else 1))
 
     holes = []
-    old_holes = 0
+    starts = []
+    old_holes = old_breaks = 0
     sessions = [_slots(mask) for mask in p.session_masks if mask & scope]
+    fair: tuple[int, int] | None = None
+    if spread is not None:
+        counts = [p.breaks(mask) for mask in state.busy if mask]
+        if counts and max(counts) - min(counts) <= spread:
+            fair = (min(counts), min(counts) + spread)
     for q in people:
         old_holes += p.holes(state.busy[q] & scope)
+        old_breaks += p.breaks(state.busy[q] & scope)
+        mine = []
         for session in sessions:
             busy: list[Any] = [  # 1 or a sum of booleans
                 1 if fixed_at(q, s) else sum(person_slot.get((q, s), [])) for s in session
@@ -103,10 +114,21 @@ def retime(
                 model.add(hole >= before[k] + after[k] - busy[k] - 1)
                 model.add_hint(hole, any(used[:k]) and any(used[k + 1 :]) and not used[k])
                 holes.append(hole)
+                start = model.new_bool_var("")
+                model.add(start >= busy[k - 1] - busy[k] + after[k] - 1)
+                model.add_hint(start, bool(used[k - 1] and not used[k] and any(used[k + 1 :])))
+                mine.append(start)
+        starts.extend(mine)
+        if fair is not None:
+            elsewhere = p.breaks(state.busy[q] & ~scope)
+            model.add(sum(mine) + elsewhere >= fair[0])
+            model.add(sum(mine) + elsewhere <= fair[1])
     stays = [x[r, p.previous[r][0]] for r in movable if r in p.previous and (r, p.previous[r][0]) in x]
     old_moves = sum(1 for r in movable if r in p.previous and p.previous[r][0] != state.slot_of[r])
-    weights = [len(stays) + 1] * len(holes) + [-1] * len(stays)
-    model.minimize(cp_model.LinearExpr.weighted_sum([*holes, *stays], weights))
+    hole_weight = len(stays) + 1
+    break_weight = hole_weight * (len(holes) + 1)
+    weights = [break_weight] * len(starts) + [hole_weight] * len(holes) + [-1] * len(stays)
+    model.minimize(cp_model.LinearExpr.weighted_sum([*starts, *holes, *stays], weights))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
@@ -115,15 +137,16 @@ def retime(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0
     new_holes = sum(solver.value(h) for h in holes)
+    new_breaks = sum(solver.value(b) for b in starts)
     placed = [(r, s) for (r, s), var in x.items() if solver.value(var)]
     new_moves = sum(1 for r, s in placed if r in p.previous and p.previous[r][0] != s)
-    if (new_holes, new_moves) >= (old_holes, old_moves):
+    if (new_breaks, new_holes, new_moves) >= (old_breaks, old_holes, old_moves):
         return 0
     for r in movable:
         state.remove(r)
     for r, s in placed:
         state.place(r, s)
-    return old_holes - new_holes
+    return 1 + old_breaks - new_breaks + max(0, old_holes - new_holes)
 
 
 def _windows(state: State, width: int) -> list[tuple[int, int]]:
@@ -150,7 +173,9 @@ def _window_width(state: State) -> int:
     return width
 
 
-def improve_holes_lns(state: State, deadline: float, workers: int, seed: int) -> None:
+def improve_holes_lns(
+    state: State, deadline: float, workers: int, seed: int, spread: int | None = None
+) -> None:
     """Slide windows along each session, round after round, until a round saves nothing or time is up."""
     p = state.problem
     width = _window_width(state)
@@ -164,6 +189,6 @@ def improve_holes_lns(state: State, deadline: float, workers: int, seed: int) ->
             if remaining < 0.05:
                 return
             if len(movable) > 1:
-                saved += retime(state, movable, scope, window, min(remaining, 2.0), workers, seed)
+                saved += retime(state, movable, scope, window, min(remaining, 2.0), workers, seed, spread)
         if not saved:
             return

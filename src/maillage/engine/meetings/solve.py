@@ -1,25 +1,33 @@
-"""The scheduler: bound, construction, local search, exact model when small, self-check, reasons.
+"""The scheduler: bound, construction, local search, exact models when small, self-check, reasons.
+
+The objective is lexicographic: total weight, then fewest breaks (runs of idle slots between two meetings
+of a participant within a session), then fewest empty slots, then fewest moves away from ``previous``.
 
 1. ``bound.weight_bound`` solves a time-free relaxation (weighted b-matching with table capacities) with
    HiGHS: its value is the proven ``upper_bound`` and the requests it picks are placed first.
-2. ``heuristic.greedy`` places requests in the free slot that adds fewest holes, in two orders (least
-   flexible first; heaviest first) when time allows, keeping the better; ejection chains then place
-   left-out requests by moving, or dropping lighter, meetings; single-meeting moves remove holes.
-3. When the time-indexed model is small (a trade mission) and the bound is not yet reached, CP-SAT proves
-   the best weight (``exact.maximize_weight``).
-4. ``retime.improve_holes_lns`` re-times windows of slots with CP-SAT until no window gains; on small
-   instances ``exact.minimize_holes`` then works on the whole model with the time left.
-5. The first-come baseline is also computed: the result is never worse than it.
+2. ``heuristic.greedy`` places requests in the free slot that adds fewest breaks, then holes, in two orders
+   (least flexible first; heaviest first) when time allows, keeping the better; ejection chains then place
+   left-out requests by moving, or dropping lighter, meetings; single-meeting moves remove breaks.
+3. When the time-indexed model is small (a trade mission, a dense forum) and the bound is not yet
+   reached, CP-SAT proves the best weight (``exact.maximize_weight``).
+4. ``retime.improve_holes_lns`` re-times windows of slots with CP-SAT until no window gains.
+5. On small instances ``breaks.fewest_breaks`` then minimises breaks at that weight and proves a lower
+   bound (CP-SAT's, raised by what each participant's own meetings force); it stops as soon as the two
+   meet. A short ``breaks.fewest_holes`` pass follows. On large instances the lower bound is the second
+   part alone. ``options.max_break_spread`` is a hard rule of both models and of the re-timing; when no
+   schedule of the weight reached meets it, the best schedule without it is returned with the reason.
+6. The first-come baseline is also computed: the result is never worse than it.
 Locked meetings are placed before anything else and never move. Meetings of the ``previous`` schedule are
-put back in their slot when it is still free and only leave it to remove holes (weight, then holes, then
-moves). The result is checked by ``validate.schedule_errors`` before it is returned.
+put back in their slot when it is still free and only leave it to remove breaks or holes. The result is
+checked by ``validate.schedule_errors`` before it is returned.
 """
 
 import time
 
 from maillage.engine.meetings.baseline import first_come
-from maillage.engine.meetings.bound import weight_bound
-from maillage.engine.meetings.exact import maximize_weight, minimize_holes, model_size
+from maillage.engine.meetings.bound import possible_requests, weight_bound
+from maillage.engine.meetings.breaks import BreakResult, alone_bounds, fewest_breaks, fewest_holes
+from maillage.engine.meetings.exact import maximize_weight, model_size
 from maillage.engine.meetings.heuristic import greedy, improve_holes, improve_weight
 from maillage.engine.meetings.model import Instance, Schedule, Unscheduled
 from maillage.engine.meetings.problem import NO_TABLE, POOL, Problem
@@ -85,20 +93,90 @@ def solve(
         if result is not None:
             upper = min(upper, result.bound)
             proven = result.optimal
-            state = _adopt(problem, result.slot_of, state)
-    improve_holes_lns(
-        state, deadline - (0.3 if exact_size else 0.02) * (deadline - time.monotonic()), workers, seed
-    )
-    if exact_size and state.holes() and time.monotonic() < deadline - 0.1 - 4 * BUILD_SECONDS * size:
-        remaining = deadline - time.monotonic() - 4 * BUILD_SECONDS * size
-        result = minimize_holes(problem, state, remaining, workers, seed)
-        if result is not None:
-            state = _adopt(problem, result.slot_of, state)
-    if _better(baseline, state):
+            state = _adopt(problem, result.slot_of, state, None)
+    timings["weight"] = time.monotonic() - started - timings["bound"] - timings["construction"]
+
+    spread = problem.max_break_spread
+    possible = possible_requests(problem)
+    every = state.weight >= sum(problem.req_w[r] for r in possible)  # no choice of requests left
+    lower = sum(alone_bounds(problem, possible if every else list(problem.locked)))
+    lower_fair = lower  # a bound under the fairness rule; ``lower`` holds without it too
+    infeasible_reason = None
+
+    def done() -> bool:
+        if spread is None:
+            return state.breaks() <= lower
+        return state.breaks() <= lower_fair and state.spread() <= spread
+
+    if not exact_size:
+        improve_holes_lns(state, deadline, workers, seed, spread)
+    room = 2 * BUILD_SECONDS * size  # time to build a model and read its answer
+
+    def fewest(only_placed: bool, rule: int | None) -> BreakResult | None:
+        nonlocal state, lower, lower_fair
+        remaining = deadline - time.monotonic() - room
+        if remaining < 0.1:
+            return None
+        result = fewest_breaks(
+            problem,
+            state,
+            spread=rule,
+            only_placed=only_placed,
+            time_limit=remaining,
+            workers=workers,
+            seed=seed,
+        )
+        if result.slot_of is not None:
+            state = _adopt(problem, result.slot_of, state, rule)
+        if every or not only_placed:
+            lower_fair = max(lower_fair, result.bound)
+            if rule is None:
+                lower = max(lower, result.bound)
+        return result
+
+    if exact_size and not done():
+        # first re-time the meetings found (every meeting, on a dense forum); then, if breaks remain above
+        # the bound and the requests could be chosen otherwise at the same weight, the whole model
+        placed = fewest(True, spread)
+        unsure = placed is not None and placed.infeasible and not every
+        if not every and (state.breaks() > lower or unsure):
+            whole = fewest(False, spread)
+            infeasible = whole is not None and whole.infeasible
+        else:
+            infeasible = placed is not None and placed.infeasible
+        if spread is not None and state.spread() > spread:
+            infeasible_reason = _unfair(spread, state.weight, proven=infeasible)
+            spread = None
+            if not done():
+                fewest(True, None)
+    elif spread is not None and state.spread() > spread:
+        infeasible_reason = _unfair(spread, state.weight, proven=False)
+        spread = None
+    if spread is not None:
+        lower = lower_fair
+    breaks_proven = state.breaks() <= lower
+    timings["breaks"] = time.monotonic() - started - sum(timings.values())
+    if exact_size and breaks_proven and state.holes():
+        # a short pass on empty slots, the breaks kept: at most half the time spent so far
+        budget = min(deadline - time.monotonic(), max(0.3, 0.5 * (time.monotonic() - started)))
+        if budget > 0.1 + 4 * BUILD_SECONDS * size:
+            slot_of = fewest_holes(
+                problem,
+                state,
+                breaks=state.breaks(),
+                spread=spread,
+                time_limit=budget - 4 * BUILD_SECONDS * size,
+                workers=workers,
+                seed=seed,
+            )
+            if slot_of is not None:
+                state = _adopt(problem, slot_of, state, spread)
+    if _better(baseline, state, spread):
         state = baseline
     upper = max(upper, state.weight)  # cannot happen (the bound is proven); a safety net for the organiser
     if state.weight == upper:
         proven = True
+    breaks_proven = state.breaks() <= lower
 
     meetings = state.meetings()
     errors = schedule_errors(problem, meetings)
@@ -110,47 +188,73 @@ def solve(
         for r in range(n_requests)
         if problem.req_ids[r] not in scheduled
     ]
+    per_person = state.breaks_of()
     stats: dict[str, object] = {
         "scheduled": len(meetings),
         "requests": n_requests,
         "weight": state.weight,
         "upper_bound": upper,
         "gap": round(1 - state.weight / upper, 6) if upper else 0.0,
-        "proven_optimal": proven,
+        "proven_optimal": proven and breaks_proven,
+        "weight_proven_optimal": proven,
+        "breaks": sum(per_person),
+        "breaks_lower_bound": min(lower, sum(per_person)),
+        "breaks_proven_optimal": breaks_proven,
+        "max_breaks_per_participant": max(per_person, default=0),
+        "break_spread": state.spread(),
+        "max_break_spread": problem.max_break_spread,
+        "infeasible_reason": infeasible_reason,
         "holes": state.holes(),
         "moved": state.moves(),
         "baseline_weight": baseline.weight,
+        "baseline_breaks": baseline.breaks(),
         "baseline_holes": baseline.holes(),
         "seconds": round(time.monotonic() - started, 3),
         "seconds_bound": round(timings["bound"], 3),
         "seconds_construction": round(timings["construction"], 3),
+        "seconds_breaks": round(timings["breaks"], 3),
     }
     return Schedule(meetings, unscheduled, stats)
 
 
-def _adopt(problem: Problem, slot_of: dict[int, int], current: State) -> State:
+def _unfair(spread: int, weight: int, *, proven: bool) -> str:
+    breaks = f"{spread} break{'' if spread == 1 else 's'}"
+    if proven:
+        return f"no schedule of weight {weight} keeps every participant within {breaks} of the others"
+    return f"no schedule keeping every participant within {breaks} of the others was found in the time limit"
+
+
+def _adopt(problem: Problem, slot_of: dict[int, int], current: State, spread: int | None) -> State:
     """The schedule given as request -> slot if it is better than the current one, else the current one."""
     candidate = State(problem)
     for r, s in slot_of.items():
         if r not in problem.locked:
             candidate.place(r, s)
-    return candidate if _better(candidate, current) else current
+    return candidate if _better(candidate, current, spread) else current
 
 
-def _better(one: State, other: State) -> bool:
-    """Lexicographic objective: weight, then fewest holes, then fewest moves."""
-    return (one.weight, -one.holes(), -one.moves()) > (other.weight, -other.holes(), -other.moves())
+def _key(state: State, spread: int | None) -> tuple[int, bool, int, int, int]:
+    fair = spread is None or state.spread() <= spread
+    return (state.weight, fair, -state.breaks(), -state.holes(), -state.moves())
+
+
+def _better(one: State, other: State, spread: int | None = None) -> bool:
+    """Lexicographic objective: weight, the fairness rule met, fewest breaks, fewest holes, fewest moves."""
+    return _key(one, spread) > _key(other, spread)
 
 
 def reason(state: State, r: int) -> str:
-    """Why request r is not in the schedule, in words an organiser can pass on."""
+    """Why request r is not in the schedule, in words an organiser can pass on.
+
+    When the meeting has a window and it would have fitted outside it, the sentence names the window.
+    """
     p = state.problem
     a, b = p.req_a[r], p.req_b[r]
     name_a, name_b = p.participant_ids[a], p.participant_ids[b]
     kind = p.req_table[r]
     if kind == NO_TABLE:
         return f"both have their own booth ({name_a} and {name_b})"
-    if not p.req_common[r]:
+    if not p.req_pair[r]:
         return f"no common free slot: {name_a} and {name_b} are never available at the same time"
     if kind == POOL and not p.n_shared:
         return "there is no shared table"
@@ -160,16 +264,28 @@ def reason(state: State, r: int) -> str:
             if limit is not None and state.count[q] >= limit:
                 return f"{name} has reached {limit} meeting{'' if limit == 1 else 's'}"
             return f"{name} is fully booked"
-    common = p.req_common[r]
-    if not common & ~state.busy[a]:
-        return f"{name_a} is busy in every slot where both are available"
-    if not common & ~state.busy[b]:
-        return f"{name_b} is busy in every slot where both are available"
+    within = _blocked(state, r, p.req_common[r], window=False)
+    if within is not None and p.req_common[r] != p.req_pair[r] and _blocked(state, r, p.req_pair[r]) is None:
+        return _blocked(state, r, p.req_common[r], window=True) or within
+    return within or "left out when the time limit was reached"
+
+
+def _blocked(state: State, r: int, common: int, *, window: bool = False) -> str | None:
+    """What keeps request r out of the slots of ``common``, or None when one of them is free for it."""
+    p = state.problem
+    a, b = p.req_a[r], p.req_b[r]
+    kind = p.req_table[r]
+    where = " of the meeting's window" if window else ""
+    for q in (a, b):
+        if not common & ~state.busy[q]:
+            return f"{p.participant_ids[q]} is busy in every slot{where} where both are available"
     both = common & ~state.busy[a] & ~state.busy[b]
     if not both:
+        if window:
+            return "no common free slot in the meeting's window: one of them is busy in each slot where both are available"
         return "no common free slot: one of them is busy in each slot where both are available"
     if kind == POOL and not both & ~state.pool_full:
-        return "no table free in common slots"
+        return "no table free in the meeting's window" if window else "no table free in common slots"
     if kind >= 0 and not both & ~state.booth_busy[kind]:
-        return f"booth {p.table_ids[kind]} is taken in every common free slot"
-    return "left out when the time limit was reached"
+        return f"booth {p.table_ids[kind]} is taken in every common free slot{where}"
+    return None
