@@ -595,13 +595,20 @@ def corridor_dashboard(*, corridor: Corridor | None = None) -> Dashboard:
         .annotate(n=Count("pk"))
     ):
         row(pk).visits += n
+    # Held meetings counted per session (one index scan), then given to the missions whose itinerary has it.
+    missions_of_session = defaultdict(set)
+    for mission_pk, session_pk in ItineraryItem.objects.filter(
+        mission__in=ids, b2b_session__isnull=False
+    ).values_list("mission", "b2b_session"):
+        missions_of_session[session_pk].add(mission_pk)
     held = (
-        Meeting.objects.filter(LIVE, status=Meeting.Status.HELD, session__mission_items__mission__in=ids)
-        .values_list("session__mission_items__mission")
-        .annotate(n=Count("pk", distinct=True))
+        Meeting.objects.filter(LIVE, status=Meeting.Status.HELD, session__in=list(missions_of_session))
+        .values_list("session")
+        .annotate(n=Count("pk"))
     )
-    for pk, n in held:
-        row(pk).meetings_held += n
+    for session_pk, n in held:
+        for pk in missions_of_session[session_pk]:
+            row(pk).meetings_held += n
     for pk, n in (
         Lead.objects.filter(mission__in=ids, kind=Lead.Kind.PARTNERSHIP)
         .values_list("mission")
