@@ -206,8 +206,9 @@ class Plan:
 
 
 def plan(query: str, *, every_word: bool = False) -> Plan | None:
-    """The terms of a query. Words of 5+ letters unknown to the directory get corrections; ``every_word``
-    corrects known ones too (a typo that happens to be another word, tried when nothing matched)."""
+    """The terms of a query. A word of 4+ letters that starts no word of the directory gets corrections (a word
+    being typed, "numeri", is left alone); ``every_word`` corrects the others too (a typo that happens to be
+    another word or the start of one, tried when nothing matched)."""
     typed = _unique(words(query))[:MAX_TERMS]
     if not typed:
         return None
@@ -217,7 +218,7 @@ def plan(query: str, *, every_word: bool = False) -> Plan | None:
         fixes: tuple[str, ...] = ()
         if len(word) >= TYPO_MIN_LENGTH - 1:  # "Cloud" typed "Coud" is still a typo of a 5-letter word
             vocab = vocab or vocabulary()
-            if every_word or not vocab.has_term(word):
+            if every_word or not vocab.first_with_prefix(word):
                 fixes = corrections(word, vocab)
         whole = [f for f in fixes if vocab and vocab.has_term(f)]
         terms.append(
