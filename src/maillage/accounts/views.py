@@ -70,7 +70,7 @@ def second_factor(request):
     if request.method == "POST" and form.is_valid():
         allowed, _details = device.verify_is_allowed()
         if not allowed:
-            form.add_error("token", _("Too many wrong codes: wait a minute, then try again."))
+            form.add_error("token", _("Too many wrong codes: wait a moment, then try again."))
         elif device.verify_token(form.cleaned_data["token"]):
             django_otp.login(request, device)
             return redirect(_next_url(request))
@@ -91,11 +91,16 @@ def second_factor_setup(request):
     device = services.totp_device_pending(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.totp_device_confirm(device=device, token=form.cleaned_data["token"], request=request):
+        if not device.verify_is_allowed()[0]:
+            form.add_error("token", _("Too many wrong codes: wait a moment, then try again."))
+        elif services.totp_device_confirm(device=device, token=form.cleaned_data["token"], request=request):
             django_otp.login(request, device)
             messages.success(request, _("Your second factor is set up."))
             return redirect(_next_url(request))
-        form.add_error("token", _("This code is not the right one: check the time of your phone and try again."))
+        else:
+            form.add_error(
+                "token", _("This code is not the right one: check the time of your phone and try again.")
+            )
     qr = segno.make(device.config_url, error="m")
     return render(
         request,
