@@ -88,8 +88,7 @@ class Board:
             return {"code": "too_long", "needed_minutes": a.duration, "longest_day_minutes": longest}
         gaps = {s: [(g.start, g.end) for g in instance.speaker_by_id[s].unavailable] for s in a.speakers}
         for name in a.speakers:
-            others = [g for s, mine in gaps.items() if s != name for g in mine]
-            if self._starts(a, fits, others):
+            if gaps[name] and not self._starts(a, fits, gaps[name]):
                 return {"code": "speaker_unavailable", "speaker": name}
         if gaps and self._starts(a, fits, []):
             return {"code": "speakers_unavailable", "speakers": list(a.speakers)}

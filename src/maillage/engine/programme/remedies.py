@@ -53,8 +53,9 @@ def _candidates(
             instance, activities=tuple(changes.get(a.id, a) for a in instance.activities)
         )
 
-    # Longer days: by the durations of what is lost (on the grid), at most three lengths.
-    lengths = sorted({-(-by_id[a].duration // grid) * grid for a in lost})[:3]
+    # Longer days: by the shortest and the longest of what is lost (on the grid).
+    wanted = sorted({-(-by_id[a].duration // grid) * grid for a in lost})
+    lengths = sorted({wanted[0], wanted[-1]})
     for minutes in lengths:
         for d, day in enumerate(instance.days):
             days = list(instance.days)
@@ -92,16 +93,14 @@ def _candidates(
             continue
         change = {
             "code": "shorter_format",
-            "activities": sorted(
-                (a.id for a in group), key=lambda i: [int(c) if c.isdigit() else c for c in i]
-            ),
+            "activities": [a.id for a in group],
             "from_minutes": minutes,
             "to_minutes": shorter,
         }
         result.append(
             (change, replace_activities({a.id: dataclasses.replace(a, duration=shorter) for a in group}))
         )
-    # A bigger room in another venue: the largest room of each venue the full rooms are not in.
+    # A bigger room in another venue: the largest room of the venues the full rooms are not in.
     full_venues = {instance.room_by_id[r].venue for r in full_rooms}
     needs = sorted({by_id[a].attendance for a in lost})
     largest: dict[str, Room] = {}
@@ -110,7 +109,7 @@ def _candidates(
             room.venue not in largest or room.capacity > largest[room.venue].capacity
         ):
             largest[room.venue] = room
-    for room in sorted(largest.values(), key=lambda r: -r.capacity)[:3]:
+    for room in sorted(largest.values(), key=lambda r: -r.capacity)[:1]:
         for need in sorted({n for n in (needs[0], needs[-1]) if n > room.capacity}):
             change = {
                 "code": "bigger_room",
@@ -149,6 +148,11 @@ def _candidates(
                 change = {"code": "allow_day", "activity": name, "day": day.date.isoformat()}
                 allowed = dataclasses.replace(activity, days=(*activity.days, day.date))
                 result.append((change, replace_activities({name: allowed})))
+    # The broadest changes first, so that they are tried when time is short.
+    order = {"extra_day": 0, "bigger_room": 1, "extend_day": 3, "allow_day": 5}
+    result.sort(
+        key=lambda item: order.get(item[0]["code"], 2 if len(item[0].get("activities", ())) > 1 else 4)
+    )
     return result
 
 
@@ -194,13 +198,27 @@ def find_remedies(
     )
     base = first.left_out_favourites
     lost = set(first.left_out)
+    # Only the activities of the full rooms' class are chosen again; the others keep their day.
+    caps = capacities(instance)
+    full_rooms = {r for a in lost if a in caps.options for rooms in caps.options[a].values() for r in rooms}
+    settled = {
+        a: first.kept.get(a)
+        for a, mine in caps.options.items()
+        if not frozenset().union(*mine.values()) <= full_rooms
+    }
     for change, changed in _candidates(instance, first, favourites):
         left = deadline - time.perf_counter()
         if left <= 0.02:
             complete = False
             break
         other = choose(
-            changed, time_limit=min(left, 2.0), seed=seed, favourites=favourites, hint=first.kept, exact=False
+            changed,
+            time_limit=min(left, 0.4),
+            seed=seed,
+            favourites=favourites,
+            hint=first.kept,
+            exact=False,
+            settled=settled,
         )
         if not other.optimal:
             complete = False

@@ -54,12 +54,20 @@ def _free_spans(start: int, end: int, busy: Iterable[tuple[int, int]]) -> list[t
     return spans
 
 
+def _on_grid(minutes: int, grid: int) -> int:
+    """``minutes`` rounded up to the grid: what an activity takes of a room, the next one starting on it."""
+    return -(-minutes // grid) * grid
+
+
 def _usable(spans: Iterable[tuple[int, int]], origin: int, grid: int) -> int:
-    """Minutes of ``spans`` an activity may use, its start being on the grid counted from ``origin``."""
+    """Grid minutes of ``spans`` that activities may use, their starts being on the grid from ``origin``.
+
+    In a span ``[u, v)`` the activities start on the grid at or after ``u`` and end by ``v``, one after the
+    other, so their durations rounded up to the grid add up to at most ``v`` rounded up less ``u`` rounded up.
+    """
     total = 0
     for s, e in spans:
-        aligned = origin + -(-(s - origin) // grid) * grid
-        total += max(0, e - aligned)
+        total += max(0, _on_grid(e - origin, grid) - _on_grid(s - origin, grid))
     return total
 
 
@@ -189,16 +197,45 @@ def choose(
     favourites: Mapping[str, int] | None = None,
     hint: Mapping[str, int] | None = None,
     exact: bool = True,
+    settled: Mapping[str, int | None] | None = None,
 ) -> Choice:
     """The activities to keep (with a day each) so as to leave out the fewest favourites, then activities.
 
     With ``exact``, the activities of the over-subscribed room classes (see :func:`tight`) get a start and a
-    room each, so that what is kept of them can be packed; without, only minutes are counted (faster)."""
+    room each, so that what is kept of them can be packed; without, only minutes are counted (faster).
+    ``settled`` activities keep the given day (``None``: left out), to re-solve only part of the week."""
     began = time.perf_counter()
     if favourites is None:
         favourites = favourite_counts(instance)
     caps = capacities(instance)
-    duration = {a.id: a.duration for a in instance.activities}
+    exact_ones = tight(instance, caps) if exact else []
+    if not exact_ones:
+        return _choose(instance, caps, [], time_limit, seed, favourites, hint, began, settled)
+    # The minutes-only knapsack first: fast, it proves a bound and gives the exact one a start.
+    rough = _choose(instance, caps, [], 0.4 * time_limit, seed, favourites, hint, began)
+    left = max(time_limit - (time.perf_counter() - began), 0.05)
+    fine = _choose(instance, caps, exact_ones, left, seed, favourites, rough.kept, began)
+    if fine.left_out_favourites > rough.left_out_favourites and not fine.places:  # pragma: no cover
+        return rough  # the exact model found nothing in time
+    fine.bound = max(fine.bound, rough.bound)
+    fine.optimal = fine.optimal or fine.left_out_favourites == fine.bound
+    return fine
+
+
+def _choose(
+    instance: Instance,
+    caps: Capacities,
+    exact_ones: list[str],
+    time_limit: float,
+    seed: int,
+    favourites: Mapping[str, int],
+    hint: Mapping[str, int] | None,
+    began: float,
+    settled: Mapping[str, int | None] | None = None,
+) -> Choice:
+    # Minutes on the grid for the capacities; real minutes for the exact packing.
+    duration = {a.id: _on_grid(a.duration, instance.grid_minutes) for a in instance.activities}
+    real = {a.id: a.duration for a in instance.activities}
     speakers = {a.id: a.speakers for a in instance.activities}
     model = cp_model.CpModel()
     take: dict[tuple[str, int], cp_model.IntVar] = {}
@@ -206,6 +243,9 @@ def choose(
         for d in mine:
             take[(a, d)] = model.new_bool_var(f"{a}@{d}")
         model.add_at_most_one(take[(a, d)] for d in mine)
+        if settled is not None and a in settled:
+            for d in mine:
+                model.add(take[(a, d)] == int(settled[a] == d))
     for (d, rooms), minutes in caps.room_minutes.items():
         terms = [
             (take[(a, d)], duration[a]) for a, mine in caps.options.items() if d in mine and mine[d] <= rooms
@@ -219,7 +259,6 @@ def choose(
     for key, terms in by_speaker.items():
         if sum(w for _, w in terms) > caps.speaker_minutes[key]:
             model.add(sum(w * v for v, w in terms) <= caps.speaker_minutes[key])
-    exact_ones = tight(instance, caps) if exact else []
     where: dict[tuple[str, int, str], tuple[cp_model.IntVar, cp_model.IntVar]] = {}
     room_intervals: dict[str, list[cp_model.IntervalVar]] = defaultdict(list)
     speaker_intervals: dict[str, list[cp_model.IntervalVar]] = defaultdict(list)
@@ -231,13 +270,13 @@ def choose(
                 values = [
                     s
                     for s in caps.starts[(a, d)]
-                    if not any(gs < s + duration[a] and s < ge for gs, ge in room_gaps[r])
+                    if not any(gs < s + real[a] and s < ge for gs, ge in room_gaps[r])
                 ]
                 if not values:
                     continue
                 present = model.new_bool_var(f"{a}@{d}:{r}")
                 start = model.new_int_var_from_domain(cp_model.Domain.from_values(values), f"{a}@{d}:{r}>")
-                interval = model.new_optional_fixed_size_interval_var(start, duration[a], present, f"{a}|{r}")
+                interval = model.new_optional_fixed_size_interval_var(start, real[a], present, f"{a}|{r}")
                 where[(a, d, r)] = (present, start)
                 here.append(present)
                 room_intervals[r].append(interval)
