@@ -89,3 +89,68 @@ def test_cli_output_folder_missing_exits_2(tmp_path, capsys):
 
     assert code == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_cli_reports_breaks_and_their_bound(tmp_path):
+    data = _small()
+    data["requests"][0]["available"] = [s["id"] for s in data["slots"][:7]]  # morning only
+    data["options"] = {"max_break_spread": 2}
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "schedule.json"
+
+    code = main([str(source), "--time-limit", "3", "--output", str(target)])
+
+    result = json.loads(target.read_text(encoding="utf-8"))
+    stats = result["stats"]
+    assert code == 0
+    assert set(stats) >= {
+        "breaks",
+        "breaks_lower_bound",
+        "breaks_proven_optimal",
+        "max_breaks_per_participant",
+        "break_spread",
+        "infeasible_reason",
+        "holes",
+        "proven_optimal",
+        "weight_proven_optimal",
+    }
+    assert stats["breaks"] >= stats["breaks_lower_bound"]
+    assert all(
+        m["slot"] in data["requests"][0]["available"] for m in result["meetings"] if m["request"] == "r1"
+    )
+
+
+def _exit_2(tmp_path, capsys, data: dict) -> str:
+    source = tmp_path / "instance.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "schedule.json"
+
+    code = main([str(source), "--output", str(target)])
+
+    assert code == 2
+    assert not target.exists()
+    return capsys.readouterr().err
+
+
+def test_cli_window_with_unknown_slot_exits_2(tmp_path, capsys):
+    data = _small()
+    data["requests"][3]["available"] = ["s1", "s99"]
+
+    assert 'requests[3].available[1]: unknown slot "s99"' in _exit_2(tmp_path, capsys, data)
+
+
+def test_cli_window_leaving_no_slot_exits_2(tmp_path, capsys):
+    data = _small()
+    data["requests"][3]["available"] = []
+
+    assert "requests[3].available: the window holds no slot" in _exit_2(tmp_path, capsys, data)
+
+
+def test_cli_bad_max_break_spread_exits_2(tmp_path, capsys):
+    data = _small()
+    data["options"] = {"max_break_spread": -1}
+
+    assert "options.max_break_spread: expected a whole number of at least 0" in _exit_2(
+        tmp_path, capsys, data
+    )

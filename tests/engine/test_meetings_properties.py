@@ -1,20 +1,21 @@
 """Random small instances: the schedule is valid, between the first-come baseline and the bound, and
-equal to the brute-force optimum (weight first, then holes)."""
+equal to the brute-force optimum (weight first, then breaks under the fairness rule when it can hold, then
+holes); meetings stay in their windows; breaks never fall below the reported lower bound."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from maillage.engine.meetings.baseline import first_come
 from maillage.engine.meetings.bound import weight_bound
-from maillage.engine.meetings.parse import parse_instance
+from maillage.engine.meetings.parse import InputError, parse_instance
 from maillage.engine.meetings.problem import Problem
 from maillage.engine.meetings.solve import solve
 from maillage.engine.meetings.state import State
-from maillage.engine.meetings.validate import schedule_errors
+from maillage.engine.meetings.validate import schedule_breaks, schedule_errors
 
 
 @st.composite
-def instances(draw, max_requests: int = 7) -> dict:
+def instances(draw, max_requests: int = 7, windows: bool = True) -> dict:
     n_slots = draw(st.integers(1, 5))
     split = draw(st.integers(1, n_slots))
     slots = [
@@ -52,6 +53,15 @@ def instances(draw, max_requests: int = 7) -> dict:
         for k, (a, b) in enumerate(pairs)
     ]
     data = {"slots": slots, "tables": tables, "participants": people, "requests": requests}
+    for request in requests:
+        if windows and draw(st.integers(0, 2)) == 0:
+            request["available"] = [s["id"] for s in slots if draw(st.booleans())]
+            try:  # a window that leaves no slot is bad input (tested elsewhere): drop it
+                parse_instance(data)
+            except InputError:
+                del request["available"]
+    if windows and draw(st.integers(0, 3)) == 0:
+        data["options"] = {"max_break_spread": draw(st.integers(0, 2))}
     if requests and draw(st.booleans()):  # lock part of a valid schedule
         problem = Problem.build(parse_instance(data))
         meetings = first_come(problem).meetings()
@@ -63,16 +73,20 @@ def instances(draw, max_requests: int = 7) -> dict:
     return data
 
 
-def brute_force(problem: Problem) -> tuple[int, int]:
-    """(best weight, fewest holes at that weight) over every schedule."""
+def brute_force(problem: Problem) -> tuple[int, int, int, bool]:
+    """(best weight, fewest breaks, fewest holes, whether the fairness rule can hold) over every schedule.
+
+    At the best weight, schedules that meet ``max_break_spread`` come first when there are any."""
     state = State(problem)
-    best = (0, 0)
+    spread = problem.max_break_spread
+    best: dict[bool, tuple[int, int, int]] = {}
     free_requests = [r for r in range(len(problem.req_ids)) if r not in problem.locked]
 
     def walk(k: int) -> None:
-        nonlocal best
         if k == len(free_requests):
-            best = max(best, (state.weight, -state.holes()))
+            fair = spread is None or state.spread() <= spread
+            key = (state.weight, -state.breaks(), -state.holes())
+            best[fair] = max(best.get(fair, key), key)
             return
         r = free_requests[k]
         walk(k + 1)
@@ -84,7 +98,10 @@ def brute_force(problem: Problem) -> tuple[int, int]:
                 state.remove(r)
 
     walk(0)
-    return best[0], -best[1]
+    top = max(key[0] for key in best.values())
+    fair = True in best and best[True][0] == top
+    weight, breaks, holes = best[True] if fair else best[False]
+    return weight, -breaks, -holes, fair
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,8 +113,16 @@ def test_solve_matches_brute_force(data):
     schedule = solve(instance, time_limit=5)
 
     assert schedule_errors(problem, schedule.meetings) == []
-    weight, holes = brute_force(problem)
-    assert (schedule.stats["weight"], schedule.stats["holes"]) == (weight, holes)
+    for m in schedule.meetings:  # never outside its window
+        request = instance.requests[problem.request_index[m.request]]
+        assert request.available is None or m.slot in request.available
+    stats = schedule.stats
+    weight, breaks, holes, fair = brute_force(problem)
+    assert stats["breaks"] >= stats["breaks_lower_bound"]
+    assert stats["breaks"] == sum(schedule_breaks(problem, schedule.meetings))
+    assert stats["proven_optimal"] is True  # small enough to be proven within the limit
+    assert (stats["weight"], stats["breaks"], stats["holes"]) == (weight, breaks, holes)
+    assert (stats["infeasible_reason"] is None) == fair
     assert weight <= schedule.stats["upper_bound"]
     assert weight <= weight_bound(problem, time_limit=5).bound
     assert schedule.stats["weight"] >= first_come(problem).weight
@@ -114,7 +139,10 @@ def test_solve_heuristic_alone_is_valid_and_between_baseline_and_bound(data):
 
     assert schedule_errors(problem, schedule.meetings) == []
     assert first_come(problem).weight <= schedule.stats["weight"] <= schedule.stats["upper_bound"]
+    baseline = first_come(problem)
+    assert schedule.stats["breaks"] >= schedule.stats["breaks_lower_bound"]
     assert (
-        schedule.stats["holes"] <= first_come(problem).holes()
-        or schedule.stats["weight"] > first_come(problem).weight
+        (schedule.stats["breaks"], schedule.stats["holes"]) <= (baseline.breaks(), baseline.holes())
+        or schedule.stats["weight"] > baseline.weight
+        or problem.max_break_spread is not None
     )

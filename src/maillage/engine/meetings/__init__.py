@@ -1,16 +1,25 @@
-"""The B2B meeting scheduler (issue 3): fit wanted meetings into slots and tables, best weight first.
+"""The B2B meeting scheduler (issues 3 and 11): fit wanted meetings into slots and tables, best weight first,
+then fewest breaks, then fewest empty slots, then fewest moves.
 
 Input (JSON, unknown keys ignored): ``slots`` [{id, start, end, session}] in time order, each session one
 block of consecutive slots, times ISO 8601 with a UTC offset; ``tables`` [{id}]; ``participants`` [{id,
 available?, max_meetings?, table?}] (``table``: their own booth; colleagues may share one); ``requests``
-[{id, participants: [a, b], weight?}] (weight: a whole number >= 1, default 1); ``locked`` [{request, slot,
+[{id, participants: [a, b], weight?, available?}] (weight: a whole number >= 1, default 1; available: the
+meeting's window, slot ids, intersected with both participants' availability; absent: every slot);
+``options`` {max_break_spread?} (a whole number >= 0: no participant with meetings has more than that many
+breaks more than another; a hard rule, dropped with ``stats.infeasible_reason`` when no schedule of the
+best weight meets it); ``locked`` [{request, slot,
 table?}]: published meetings that must stay exactly where they are; ``previous`` [{request, slot, table?}]
 (our addition): the schedule published before a re-run. Its meetings keep their slot, and their shared
 table when it is free, unless moving them gains weight or removes holes; ``stats.moved`` counts those that
 moved.
 
 Output: ``meetings`` [{request, slot, table}], ``unscheduled`` [{request, reason}], ``stats`` {scheduled,
-requests, weight, upper_bound, gap, proven_optimal, holes, moved, baseline_weight, baseline_holes, seconds,
-...}. Entry points: :func:`maillage.engine.meetings.solve.solve` and ``python -m maillage
+requests, weight, upper_bound, gap, weight_proven_optimal, breaks, breaks_lower_bound,
+breaks_proven_optimal, proven_optimal (weight and breaks both proven), max_breaks_per_participant,
+break_spread, max_break_spread, infeasible_reason, holes, moved, baseline_weight, baseline_breaks,
+baseline_holes, seconds, ...}. A break is a run of empty slots between two meetings of a participant within
+one session (Bofill et al., JAIR 2022); ``holes`` counts the empty slots themselves. The command returns as
+soon as weight and breaks are proven; the time limit is a ceiling. Entry points: :func:`maillage.engine.meetings.solve.solve` and ``python -m maillage
 schedule-meetings`` (:mod:`maillage.engine.meetings.cli`).
 """

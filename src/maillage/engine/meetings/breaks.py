@@ -269,8 +269,8 @@ def fewest_holes(
     workers: int,
     seed: int,
 ) -> dict[int, int] | None:
-    """The hint's meetings with at most ``breaks`` breaks: fewest empty slots, then fewest moves."""
-    built = _build(problem, hint, with_holes=True, spread=spread, only_placed=True)
+    """At the hint's weight and at most ``breaks`` breaks, fewest empty slots, then fewest moves."""
+    built = _build(problem, hint, with_holes=True, spread=spread, only_placed=False)
     built.model.add(sum(built.starts) <= breaks)
     weights = [len(built.stays) + 1] * len(built.holes) + [-1] * len(built.stays)
     built.model.minimize(cp_model.LinearExpr.weighted_sum([*built.holes, *built.stays], weights))

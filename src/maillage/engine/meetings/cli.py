@@ -70,7 +70,8 @@ def main(argv: list[str]) -> int:
     stats = schedule.stats
     print(
         f"scheduled {stats['scheduled']} of {stats['requests']} requests, weight {stats['weight']} "
-        f"(bound {stats['upper_bound']}), {stats['holes']} holes, {stats['seconds']} s",
+        f"(bound {stats['upper_bound']}), {stats['breaks']} breaks (bound {stats['breaks_lower_bound']}), "
+        f"{stats['holes']} holes, {stats['seconds']} s",
         file=sys.stderr,
     )
     return 0
