@@ -1,5 +1,5 @@
 """The network's front page: what is coming (the next digital week, B2B sessions open to registration,
-missions recruiting) beside the directory search. It sits above every domain app, so that no app has to
+missions whose call for delegates is open) beside the directory search. It sits above every domain app, so that no app has to
 know the others (``common`` stays below them all)."""
 
 import datetime as dt
@@ -12,6 +12,8 @@ from django.utils import timezone
 from maillage.directory import selectors as directory_selectors
 from maillage.matchmaking import selectors as matchmaking_selectors
 from maillage.matchmaking.models import B2BSession
+from maillage.missions import selectors as missions_selectors
+from maillage.missions.models import Mission
 from maillage.programme import selectors as programme_selectors
 from maillage.programme.models import Activity, Edition
 
@@ -44,7 +46,16 @@ def upcoming_for(user, *, today: dt.date) -> Upcoming:
         for s in matchmaking_selectors.sessions_visible(user).filter(status=B2BSession.Status.OPEN)
         if s.last_day is None or s.last_day >= today
     ]
-    return Upcoming(edition=edition, sessions=sorted(sessions, key=lambda s: s.first_day or today))
+    now = timezone.now()
+    missions = list(
+        missions_selectors.missions_visible(user)
+        .filter(status=Mission.Status.CALL_OPEN, end_date__gte=today)
+        .filter(Q(call_deadline__isnull=True) | Q(call_deadline__gt=now))
+        .order_by("start_date")
+    )
+    return Upcoming(
+        edition=edition, sessions=sorted(sessions, key=lambda s: s.first_day or today), missions=missions
+    )
 
 
 def home(request):
