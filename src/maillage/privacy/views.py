@@ -41,7 +41,10 @@ def policy(request):
 @login_required
 def my_data(request):
     person = selectors.person_of(request.user)
-    form = ListingForm(request.POST or None, initial={"listed": person.is_listed if person else False})
+    form = ListingForm(
+        request.POST if request.method == "POST" else None,
+        initial={"listed": person.is_listed if person else False},
+    )
     if request.method == "POST" and person is not None and form.is_valid():
         services.listing_consent_record(
             person=person,
