@@ -14,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, **options):
         # Read from the database, so what is printed is what the pages show.
         from maillage.matchmaking.models import B2BSession
+        from maillage.missions.models import Mission
         from maillage.programme.models import Edition
 
         lines = [
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             )
         for session in B2BSession.objects.order_by("created"):
             lines.append(f"  B2B session: {session.name} ({session.get_status_display()})")
+        for mission in Mission.objects.order_by("start_date"):
+            lines.append(f"  mission: {mission.title} ({mission.get_status_display()})")
         lines += [
             f"  organiser: {DEMO_ORGANISER} / {DEMO_PASSWORD}",
             f"  member:    {DEMO_MEMBER} / {DEMO_PASSWORD}",
