@@ -33,7 +33,9 @@ def post_login(client, email, password, *, ip="198.51.100.7", agent=FIREFOX_LINU
 
 
 def test_five_wrong_passwords_lock_the_account_with_a_clear_message(client, member, settings):
-    statuses = [post_login(client, member.email, "wrong").status_code for _ in range(settings.AXES_FAILURE_LIMIT)]
+    statuses = [
+        post_login(client, member.email, "wrong").status_code for _ in range(settings.AXES_FAILURE_LIMIT)
+    ]
     assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
     locked = post_login(client, member.email, PASSWORD)
     assert locked.status_code == 429
@@ -56,13 +58,17 @@ def test_guessing_many_accounts_from_one_address_locks_the_address(client, setti
 def test_the_lock_ends_after_the_cool_off(client, member, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         post_login(client, member.email, "wrong")
-    with time_machine.travel(timezone.now() + dt.timedelta(minutes=settings.MAILLAGE_LOGIN_COOLOFF_MINUTES + 1)):
+    with time_machine.travel(
+        timezone.now() + dt.timedelta(minutes=settings.MAILLAGE_LOGIN_COOLOFF_MINUTES + 1)
+    ):
         assert post_login(client, member.email, PASSWORD).status_code == 302
 
 
 def test_the_capitals_of_the_address_do_not_dodge_the_lock(client, member, settings):
     for n in range(settings.AXES_FAILURE_LIMIT):
-        post_login(client, member.email.upper() if n % 2 else member.email, "wrong", ip=f"198.51.100.{n + 10}")
+        post_login(
+            client, member.email.upper() if n % 2 else member.email, "wrong", ip=f"198.51.100.{n + 10}"
+        )
     assert post_login(client, member.email, PASSWORD, ip="198.51.100.99").status_code == 429
 
 
@@ -140,7 +146,9 @@ def test_an_organiser_sets_up_the_second_factor_at_first_log_in_then_is_asked_fo
     wrong = client.post(setup.redirect_chain[-1][0], {"token": "000000", "next": target})
     assert wrong.status_code == 200
     assert client.get(target).status_code == 302
-    with time_machine.travel(timezone.now() + dt.timedelta(seconds=5)):  # past the short wait after a wrong code
+    with time_machine.travel(
+        timezone.now() + dt.timedelta(seconds=5)
+    ):  # past the short wait after a wrong code
         done = client.post(setup.redirect_chain[-1][0], {"token": _code(device), "next": target})
         assert done.url == target
         assert client.get(target).status_code == 200
@@ -230,7 +238,9 @@ def test_a_log_in_from_a_new_device_is_e_mailed_in_the_persons_language(
     assert KnownDevice.objects.filter(user=user).count() == 2
 
 
-def test_a_known_browser_on_another_network_is_a_new_device(client, member, django_capture_on_commit_callbacks):
+def test_a_known_browser_on_another_network_is_a_new_device(
+    client, member, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         post_login(client, member.email, PASSWORD, ip="198.51.100.7")
         client.logout()

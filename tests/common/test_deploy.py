@@ -7,8 +7,12 @@ import sys
 
 
 def _check_deploy(env_overrides: dict) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("MAILLAGE_DEMO", "DEBUG", "DJANGO_SETTINGS_MODULE")}
-    env.update({"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "maillage.example.org", **env_overrides})
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("MAILLAGE_DEMO", "DEBUG", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "maillage.example.org", **env_overrides}
+    )
     return subprocess.run(
         [sys.executable, "-m", "maillage", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
@@ -35,9 +39,15 @@ def test_production_settings_require_the_second_factor_and_the_demo_does_not():
     code = "import django; django.setup(); from django.conf import settings; print(settings.MAILLAGE_REQUIRE_TOTP)"
 
     def run(extra):
-        env = {k: v for k, v in os.environ.items() if k not in ("MAILLAGE_DEMO", "DEBUG", "MAILLAGE_REQUIRE_TOTP")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("MAILLAGE_DEMO", "DEBUG", "MAILLAGE_REQUIRE_TOTP")
+        }
         env.update({"DJANGO_SETTINGS_MODULE": "maillage.settings", "SECRET_KEY": "x" * 50, **extra})
-        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+        )
 
     assert run({}).stdout.strip() == "True"
     assert run({"MAILLAGE_DEMO": "1"}).stdout.strip() == "False"

@@ -47,7 +47,11 @@ def test_health_is_503_and_names_what_is_down(client, settings):
     assert response.status_code == 503
     report = json.loads(response.content)
     assert report["status"] == "fail"
-    assert (report["checks"]["database"]["ok"], report["checks"]["cache"]["ok"], report["checks"]["broker"]["ok"]) == (
+    assert (
+        report["checks"]["database"]["ok"],
+        report["checks"]["cache"]["ok"],
+        report["checks"]["broker"]["ok"],
+    ) == (
         True,
         False,
         False,

@@ -61,7 +61,12 @@ def test_json_formatter_keeps_extras_and_the_traceback():
         record.exc_info = sys.exc_info()
     record.request_id = "abc"
     line = json.loads(JsonFormatter().format(record))
-    assert (line["message"], line["run_id"], line["request_id"], line["level"]) == ("failed run", 7, "abc", "ERROR")
+    assert (line["message"], line["run_id"], line["request_id"], line["level"]) == (
+        "failed run",
+        7,
+        "abc",
+        "ERROR",
+    )
     assert "ValueError: boom" in line["exception"]
 
 

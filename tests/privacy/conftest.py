@@ -52,7 +52,9 @@ def world(db) -> World:
     with time_machine.travel(dt.datetime.combine(DAY, dt.time(13), tzinfo=ZoneInfo("America/Toronto"))):
         held = Meeting.objects.get(request=ab, published=True)
         b2b.meeting_check_in(meeting=held, status=Meeting.Status.HELD)
-        b2b.meeting_check_in(meeting=Meeting.objects.get(request=bc, published=True), status=Meeting.Status.NO_SHOW)
+        b2b.meeting_check_in(
+            meeting=Meeting.objects.get(request=bc, published=True), status=Meeting.Status.NO_SHOW
+        )
         b2b.meeting_outcome_record(
             meeting=held, participant=a, outcome=MeetingOutcome.Result.LEAD, notes="Notes privées d'Alice"
         )

@@ -53,7 +53,9 @@ def test_a_person_downloads_all_their_data_as_json(client, world):
     assert data["person"][0]["phone"] == "+1 418 555 0199"
     assert data["organisation"][0]["name"] == world.a.person.organisation.name
     assert [p["offers"] for p in data["b2b_participations"]] == ["Capteurs d'Alice"]
-    assert [(r["direction"], r["message"]) for r in data["b2b_requests"]] == [("sent", "Message privé d'Alice")]
+    assert [(r["direction"], r["message"]) for r in data["b2b_requests"]] == [
+        ("sent", "Message privé d'Alice")
+    ]
     assert [m["status"] for m in data["b2b_meetings"]] == ["held"]
     assert [(o["outcome"], o["notes"]) for o in data["b2b_outcomes"]] == [("lead", "Notes privées d'Alice")]
     assert [s["biography_fr"] for s in data["speaker_profiles"]] == ["Biographie d'Alice"]
@@ -68,13 +70,15 @@ def test_a_person_downloads_all_their_data_as_json(client, world):
 
 
 def test_the_csv_download_has_one_sheet_per_section_safe_for_spreadsheets(client, world):
-    Person.objects.filter(pk=world.a.person.pk).update(role="=HYPERLINK(\"http://x\")")
+    Person.objects.filter(pk=world.a.person.pk).update(role='=HYPERLINK("http://x")')
     client.force_login(world.alice)
     response = client.get(reverse("privacy:my_data_export", args=["csv"]))
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    assert {"account.csv", "person.csv", "b2b_requests.csv", "mission_applications.csv"} <= set(archive.namelist())
+    assert {"account.csv", "person.csv", "b2b_requests.csv", "mission_applications.csv"} <= set(
+        archive.namelist()
+    )
     [row] = list(csv.DictReader(io.StringIO(archive.read("person.csv").decode("utf-8-sig"))))
-    assert row["job_title"] == "'=HYPERLINK(\"http://x\")"
+    assert row["job_title"] == '\'=HYPERLINK("http://x")'
     assert row["last_name"] == "Fortin"
 
 
@@ -97,14 +101,20 @@ def test_the_choice_to_be_listed_is_kept_with_its_date_and_way(client, member):
     assert (consent.listed, consent.source, consent.recorded_by) == (False, "person", member)
     assert abs(consent.created - timezone.now()) < dt.timedelta(minutes=1)
     client.post(reverse("privacy:my_data"), {"listed": "on"})
-    assert list(ListingConsent.objects.filter(person=person).values_list("listed", flat=True)) == [True, False]
+    assert list(ListingConsent.objects.filter(person=person).values_list("listed", flat=True)) == [
+        True,
+        False,
+    ]
 
 
 # Erasure
 
 
 def _programme_counts(activities: list[Activity]) -> list[tuple[int, int]]:
-    return [(a.favourites.count(), a.speakers.count()) for a in Activity.objects.filter(pk__in=[x.pk for x in activities])]
+    return [
+        (a.favourites.count(), a.speakers.count())
+        for a in Activity.objects.filter(pk__in=[x.pk for x in activities])
+    ]
 
 
 def _report_figures(session) -> dict:
@@ -124,7 +134,11 @@ def _every_text() -> str:
 
 
 def test_a_member_asks_for_erasure_and_an_organiser_anonymises_them_everywhere(client, world):
-    before = (_report_figures(world.session), _programme_counts(world.activities), mission_figures(world.mission))
+    before = (
+        _report_figures(world.session),
+        _programme_counts(world.activities),
+        mission_figures(world.mission),
+    )
     assert "alice.fortin@example.org" in _every_text()
     client.force_login(world.alice)
     client.post(reverse("privacy:erasure_ask"))
@@ -136,15 +150,34 @@ def test_a_member_asks_for_erasure_and_an_organiser_anonymises_them_everywhere(c
     client.post(reverse("privacy:person_erase", args=[world.a.person.pk]))
 
     # Every report keeps its figures.
-    after = (_report_figures(world.session), _programme_counts(world.activities), mission_figures(world.mission))
+    after = (
+        _report_figures(world.session),
+        _programme_counts(world.activities),
+        mission_figures(world.mission),
+    )
     assert after == before
     # Nothing identifies Alice any more, anywhere in the database.
     everything = _every_text()
-    for trace in ("alice.fortin@example.org", "Fortin", "+1 418 555 0199", "+33 6 00 00 00 00", "Message privé d'Alice",
-                  "Notes privées d'Alice", "Biographie d'Alice", "Témoignage d'Alice", "Capteurs d'Alice", "Végétarienne"):
+    for trace in (
+        "alice.fortin@example.org",
+        "Fortin",
+        "+1 418 555 0199",
+        "+33 6 00 00 00 00",
+        "Message privé d'Alice",
+        "Notes privées d'Alice",
+        "Biographie d'Alice",
+        "Témoignage d'Alice",
+        "Capteurs d'Alice",
+        "Végétarienne",
+    ):
         assert trace not in everything, trace
     person = Person.objects.get(pk=world.a.person.pk)
-    assert (person.full_name, person.email, person.phone, person.is_listed) == ("Personne anonymisée", None, "", False)
+    assert (person.full_name, person.email, person.phone, person.is_listed) == (
+        "Personne anonymisée",
+        None,
+        "",
+        False,
+    )
     user = User.objects.get(pk=world.alice.pk)
     assert (user.is_active, user.has_usable_password(), user.name) == (False, False, "Personne anonymisée")
     assert Participant.objects.get(pk=world.a.pk).offers == ""
@@ -161,7 +194,9 @@ def test_a_member_asks_for_erasure_and_an_organiser_anonymises_them_everywhere(c
     assert AuditEvent.objects.filter(action="privacy.person_anonymised", actor=world.organiser).count() == 1
     # The old password no longer opens anything.
     client.logout()
-    response = client.post(reverse("accounts:login"), {"username": "alice.fortin@example.org", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "alice.fortin@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 200
 
 
@@ -205,11 +240,19 @@ def test_retention_clears_old_notes_and_unselected_applications_and_keeps_the_re
     past = world.mission
     Mission.objects.filter(pk=past.pk).update(start_date=dt.date(2025, 1, 10), end_date=dt.date(2025, 1, 15))
     declined = Application.objects.create(
-        mission=past, first_name="Paul", last_name="Roy", email="paul@example.org", organisation_name="X",
-        organisation_country="CA", objectives="…", status=Application.Status.DECLINED,
+        mission=past,
+        first_name="Paul",
+        last_name="Roy",
+        email="paul@example.org",
+        organisation_name="X",
+        organisation_country="CA",
+        objectives="…",
+        status=Application.Status.DECLINED,
     )
     Application.objects.filter(pk=world.application.pk).update(status=Application.Status.SELECTED)
-    old_device = KnownDevice.objects.create(user=world.alice, fingerprint="f", label="x", last_seen=timezone.now())
+    old_device = KnownDevice.objects.create(
+        user=world.alice, fingerprint="f", label="x", last_seen=timezone.now()
+    )
     KnownDevice.objects.filter(pk=old_device.pk).update(last_seen=timezone.now() - dt.timedelta(days=800))
 
     done = services.retention_apply(now=two_years_after)
@@ -222,7 +265,10 @@ def test_retention_clears_old_notes_and_unselected_applications_and_keeps_the_re
 
 
 def test_retention_runs_daily_and_from_the_command(capsys):
-    assert settings.CELERY_BEAT_SCHEDULE["privacy-retention"]["task"] == "maillage.privacy.tasks.retention_apply_task"
+    assert (
+        settings.CELERY_BEAT_SCHEDULE["privacy-retention"]["task"]
+        == "maillage.privacy.tasks.retention_apply_task"
+    )
     call_command("privacy_retention")
     assert "meeting_notes: 0" in capsys.readouterr().out
 

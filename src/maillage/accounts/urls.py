@@ -13,9 +13,7 @@ urlpatterns = [
     path("second-facteur/configurer/", views.second_factor_setup, name="second_factor_setup"),
     path("securite/", views.security, name="security"),
     path("securite/deverrouiller/", views.unlock, name="unlock"),
-    path(
-        "securite/second-facteur/<int:pk>/effacer/", views.second_factor_reset, name="second_factor_reset"
-    ),
+    path("securite/second-facteur/<int:pk>/effacer/", views.second_factor_reset, name="second_factor_reset"),
     path(
         "mot-de-passe/",
         auth_views.PasswordResetView.as_view(

@@ -66,7 +66,8 @@ def audit_record(
         object_id=str(object_id) if object_id not in (None, "") else "",
         params=params or {},
         ip=client_ip(request) if request is not None else None,
-        request_id=getattr(request, "request_id", "") or ("" if request_id_var.get() == "-" else request_id_var.get()),
+        request_id=getattr(request, "request_id", "")
+        or ("" if request_id_var.get() == "-" else request_id_var.get()),
     )
 
 

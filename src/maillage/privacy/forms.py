@@ -18,6 +18,7 @@ class AuditSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("Any action"))] + sorted(
+        actions = sorted(
             ((code, str(label)) for code, label in ACTIONS.items()), key=lambda choice: choice[1]
         )
+        self.fields["action"].choices = [("", _("Any action")), *actions]

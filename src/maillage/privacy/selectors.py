@@ -15,7 +15,6 @@ from maillage.programme.models import Favourite, Speaker
 
 from .models import ErasureRequest, ListingConsent
 
-
 SECTION_LABELS = {
     "account": _("Account"),
     "devices": _("Devices you logged in from"),
@@ -124,7 +123,9 @@ def _directory_data(person: Person | None) -> dict[str, list[dict]]:
                 "updated": _iso(person.updated),
             }
         ],
-        "organisation": [{"name": organisation.name, "key": organisation.slug, "website": organisation.website}]
+        "organisation": [
+            {"name": organisation.name, "key": organisation.slug, "website": organisation.website}
+        ]
         if organisation
         else [],
         "listing_consents": [
@@ -138,7 +139,9 @@ def _b2b_data(person: Person | None) -> dict[str, list[dict]]:
     if person is None:
         return {key: [] for key in ("b2b_participations", "b2b_requests", "b2b_meetings", "b2b_outcomes")}
     participations = list(
-        Participant.objects.filter(person=person).select_related("session", "organisation").prefetch_related("sectors")
+        Participant.objects.filter(person=person)
+        .select_related("session", "organisation")
+        .prefetch_related("sectors")
     )
     mine = [p.pk for p in participations]
     requests = (
@@ -190,8 +193,15 @@ def _b2b_data(person: Person | None) -> dict[str, list[dict]]:
             for m in meetings
         ],
         "b2b_outcomes": [
-            {"session": o.meeting.session.name, "start": _iso(o.meeting.slot.start), "outcome": o.outcome, "notes": o.notes}
-            for o in MeetingOutcome.objects.filter(participant__in=mine).select_related("meeting__session", "meeting__slot")
+            {
+                "session": o.meeting.session.name,
+                "start": _iso(o.meeting.slot.start),
+                "outcome": o.outcome,
+                "notes": o.notes,
+            }
+            for o in MeetingOutcome.objects.filter(participant__in=mine).select_related(
+                "meeting__session", "meeting__slot"
+            )
         ],
     }
 
@@ -207,7 +217,9 @@ def _speaker_data(person: Person | None) -> dict[str, list[dict]]:
                 "biography_en": s.bio_en,
                 "activities": " | ".join(a.title for a in s.activities.all()),
             }
-            for s in Speaker.objects.filter(person=person).select_related("edition").prefetch_related("activities")
+            for s in Speaker.objects.filter(person=person)
+            .select_related("edition")
+            .prefetch_related("activities")
         ]
     }
 
@@ -294,4 +306,6 @@ def audit_events_search(
 
 
 def erasure_requests_pending() -> QuerySet[ErasureRequest]:
-    return ErasureRequest.objects.filter(status=ErasureRequest.Status.PENDING).select_related("user", "person")
+    return ErasureRequest.objects.filter(status=ErasureRequest.Status.PENDING).select_related(
+        "user", "person"
+    )

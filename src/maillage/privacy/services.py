@@ -200,11 +200,12 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
         from maillage.missions.models import Application
 
         ended = _months_ago(now, settings.MAILLAGE_RETAIN_APPLICATIONS_MONTHS).date()
-        stale = Application.objects.filter(mission__end_date__lt=ended).exclude(
-            status=Application.Status.SELECTED
-        ).filter(delegate__isnull=True)
+        stale = (
+            Application.objects.filter(mission__end_date__lt=ended)
+            .exclude(status=Application.Status.SELECTED)
+            .filter(delegate__isnull=True)
+        )
         done["applications"] = stale.delete()[1].get("missions.Application", 0)
     if any(done.values()):
         audit_record(action="privacy.retention_applied", params=done)
     return done
-

@@ -113,7 +113,9 @@ def erasure_list(request):
         "privacy/erasure_list.html",
         {
             "pending": selectors.erasure_requests_pending(),
-            "done": ErasureRequest.objects.filter(status=ErasureRequest.Status.DONE).select_related("handled_by")[:50],
+            "done": ErasureRequest.objects.filter(status=ErasureRequest.Status.DONE).select_related(
+                "handled_by"
+            )[:50],
         },
     )
 

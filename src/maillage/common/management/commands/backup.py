@@ -39,7 +39,16 @@ def database_backup(path: Path, *, alias: str = "default") -> Path:
     if connection.vendor == "postgresql":
         args, env = postgres_env(db)
         result = subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", *args, "--file", str(path), db["NAME"]],
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                *args,
+                "--file",
+                str(path),
+                db["NAME"],
+            ],
             env=env,
             capture_output=True,
             text=True,
