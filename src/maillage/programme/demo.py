@@ -1,11 +1,14 @@
-"""A realistic demo programme: the "Semaine numérique de Québec 2027", five days across Québec City venues.
+"""A realistic demo programme: the "Semaine numérique de Québec", five days across Québec City venues.
 
-Speakers are people of the directory when the directory demo is loaded (guests otherwise). Everything goes
-through the services; loading again changes nothing (the edition is created once, in one transaction).
+Every date comes from today: the week starts on the Monday about four months ahead (Québec's day), so the
+demo is true whatever day it is loaded. Speakers are people of the directory when the directory demo is
+loaded (guests otherwise). Everything goes through the services; loading again the same year changes nothing
+(the edition of that year is created once, in one transaction).
 """
 
 import datetime as dt
 import random
+import zoneinfo
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -17,8 +20,19 @@ from maillage.directory.models import Person
 from . import services
 from .models import Activity, Audience, Edition, Event, Language, Room
 
-EDITION_SLUG = "semaine-numerique-quebec-2027"
-FIRST_DAY = dt.date(2027, 4, 12)  # Monday 12 to Friday 16 April 2027
+QUEBEC = zoneinfo.ZoneInfo("America/Toronto")  # Québec City's clock
+WEEK_AHEAD = dt.timedelta(days=120)  # the week starts on the first Monday from then on
+
+
+def demo_first_day(today: dt.date) -> dt.date:
+    """The Monday opening the demo week: 120 to 126 days (about four months) after `today`."""
+    day = today + WEEK_AHEAD
+    return day + dt.timedelta(days=-day.weekday() % 7)
+
+
+def demo_edition_slug(year: int) -> str:
+    return f"semaine-numerique-quebec-{year}"
+
 
 EVENTS = {
     "web": ("Conférence Web à Québec", Event.Kind.CONFERENCE, Audience.PROFESSIONALS),
@@ -106,8 +120,8 @@ ACTIVITIES = [
         BI,
         PRO,
         1,
-        "Ouverture : l'économie numérique de Québec en 2027",
-        "Opening: Québec City's digital economy in 2027",
+        "Ouverture : l'économie numérique de Québec en {year}",
+        "Opening: Québec City's digital economy in {year}",
     ),
     (
         "web",
@@ -288,8 +302,8 @@ ACTIVITIES = [
         BI,
         BOTH,
         1,
-        "Accessibilité numérique : ce qui change en 2027",
-        "Digital accessibility: what changes in 2027",
+        "Accessibilité numérique : ce qui change en {year}",
+        "Digital accessibility: what changes in {year}",
     ),
     (
         "web",
@@ -701,18 +715,29 @@ class ProgrammeDemoResult:
 
 
 @transaction.atomic
-def programme_demo_load(*, seed: int = 2027) -> ProgrammeDemoResult:
-    existing = Edition.objects.filter(slug=EDITION_SLUG).first()
+def programme_demo_load(*, seed: int = 2027, today: dt.date | None = None) -> ProgrammeDemoResult:
+    """The demo week about four months after `today` (default: today in Québec), created once.
+
+    A demo database loaded long ago keeps its old week, now past, and gains the new one beside it.
+    """
+    today = today or dt.datetime.now(QUEBEC).date()
+    first_day = demo_first_day(today)
+    year = first_day.year
+    slug = demo_edition_slug(year)
+    existing = Edition.objects.filter(slug__in=[slug, f"{slug}-{first_day:%m}"], end_date__gte=today).first()
     if existing is not None:
         return ProgrammeDemoResult(existing, False, Activity.objects.filter(event__edition=existing).count())
+    if Edition.objects.filter(slug=slug).exists():  # this year's week, already past
+        slug = f"{slug}-{first_day:%m}"
     rng = random.Random(seed)
     edition = services.edition_create(
-        name="Semaine numérique de Québec 2027",
-        slug=EDITION_SLUG,
+        name=f"Semaine numérique de Québec {year}",
+        slug=slug,
         timezone="America/Toronto",
-        start_date=FIRST_DAY,
-        end_date=FIRST_DAY + dt.timedelta(days=4),
+        start_date=first_day,
+        end_date=first_day + dt.timedelta(days=4),
         published=True,
+        today=today,
     )
     events = {
         key: services.event_create(edition=edition, name=name, kind=kind, audience=audience)
@@ -741,11 +766,21 @@ def programme_demo_load(*, seed: int = 2027) -> ProgrammeDemoResult:
     }
     speakers = _speakers(edition, rng)
     next_free: dict[tuple[int, Room], dt.datetime] = {}
+    # Speaker pk: where ("" for nowhere) and when they are fixed, or unavailable (the first one, see _speakers).
+    busy: dict[int, list[tuple[str, dt.datetime, dt.datetime]]] = {
+        speakers[0].pk: [("", _at(edition, 4, "08:00"), _at(edition, 4, "23:00"))]
+    }
     for row in ACTIVITIES:
         event, day, room_key, start, minutes, kind, track, language, audience, count, title_fr, title_en = row
         room = rooms[room_key]
         when = _at(edition, day, start) if start else next_free.get((day, room), _at(edition, day, "09:00"))
-        chosen = rng.sample(speakers, count)
+        if start:  # fixed there
+            chosen = _free_speakers(
+                rng, speakers, count, busy, room_key[0], when, when + dt.timedelta(minutes=minutes)
+            )
+        else:
+            chosen = rng.sample(speakers, count)
+        title_fr, title_en = title_fr.format(year=year), title_en.format(year=year)
         activity = services.activity_create(
             event=events[event],
             title_fr=title_fr,
@@ -781,6 +816,34 @@ def programme_demo_load(*, seed: int = 2027) -> ProgrammeDemoResult:
     _member_favourites(edition)
     _attendee_favourites(edition, rng)
     return ProgrammeDemoResult(edition, True, len(ACTIVITIES) + len(UNPLACED))
+
+
+def _minutes_between(a: str, b: str) -> dt.timedelta:
+    if a == b or "" in (a, b):
+        return dt.timedelta(0)
+    return dt.timedelta(minutes=TRAVEL.get((a, b)) or TRAVEL[b, a])
+
+
+def _free_speakers(rng, speakers, count, busy, venue: str, start, end) -> list:
+    """`count` speakers drawn at random for a fixed activity, none fixed elsewhere at that time nor too far
+    to come (the optimiser refuses a speaker fixed in two places, which happens with the six guest speakers
+    when the directory demo is not loaded). Draws again only on a clash, so the demo's draws stay the same
+    as long as there is none."""
+
+    def free(speaker) -> bool:
+        for other, s, e in busy.get(speaker.pk, []):
+            way = _minutes_between(venue, other)
+            if not (e + way <= start or end + way <= s):
+                return False
+        return True
+
+    for _attempt in range(100):
+        chosen = rng.sample(speakers, count)
+        if all(free(speaker) for speaker in chosen):
+            break
+    for speaker in chosen:
+        busy.setdefault(speaker.pk, []).append((venue, start, end))
+    return chosen
 
 
 def _at(edition: Edition, day: int, hhmm: str) -> dt.datetime:
