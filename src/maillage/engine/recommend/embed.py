@@ -29,6 +29,7 @@ DIMENSION = 512
 # Texts longer than this many characters are cut before encoding: the encoder averages over tokens,
 # so a very long text says little more, and it costs time.
 MAX_CHARS = 1_000
+THREADS = 1
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
@@ -42,7 +43,9 @@ def _load() -> Any:
     except ImportError as error:  # a trimmed install: the lexical channels still work
         _state["reason"] = f"the sentence-embedding package is not installed ({error})"
         return None
-    model = USE()
+    # one BLAS thread: the micro-batches are small, and on a shared 2-core machine several threads
+    # spin against each other (8x slower at a load of 8); needs threadpoolctl, the package's [fast] extra
+    model = USE(threads=THREADS)
     model.encode(["warm up"])  # reads the weights now, so that load time is not counted as ranking time
     return model
 
