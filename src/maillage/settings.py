@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "maillage.programme",
     "maillage.matchmaking",
     "maillage.missions",
+    "maillage.proposals",
     "maillage.privacy",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("programme/", include("maillage.programme.urls")),
     path("b2b/", include("maillage.matchmaking.urls")),
     path("missions/", include("maillage.missions.urls")),
+    path("propositions/", include("maillage.proposals.urls")),
     path("confidentialite/", include("maillage.privacy.urls")),
     path("sante/", health.health, name="health"),
 ]
