@@ -311,7 +311,9 @@ class RankedOrganisations:
         self.restriction, self.restriction_params = "", []
         if queryset.query.where:
             sql, params = queryset.order_by().values("pk").query.sql_with_params()
-            self.restriction = f" AND {'o.id' if self.postgres else 'f.rowid'} IN ({sql})"
+            # "+f.rowid": an expression, not the FTS5 table's rowid constraint, or SQLite would run the full-text
+            # query once for every id of the list (seconds on 10,000 organisations) instead of once.
+            self.restriction = f" AND {'o.id' if self.postgres else '+f.rowid'} IN ({sql})"
             self.restriction_params = list(params)
 
     def _fetch(self, sql: str, params: list) -> list:
