@@ -6,6 +6,7 @@ import json
 import zipfile
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -255,12 +256,24 @@ def test_retention_clears_old_notes_and_unselected_applications_and_keeps_the_re
     )
     KnownDevice.objects.filter(pk=old_device.pk).update(last_seen=timezone.now() - dt.timedelta(days=800))
 
+    AccessAttempt.objects.create(
+        username="x@example.org",
+        ip_address="192.0.2.1",
+        user_agent="",
+        failures_since_start=2,
+        attempt_time=timezone.now() - dt.timedelta(days=2),
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="/",
+    )
     done = services.retention_apply(now=two_years_after)
     assert done["meeting_notes"] == 1
     assert MeetingOutcome.objects.filter(notes="").count() == 2
     assert not Application.objects.filter(pk=declined.pk).exists()
     assert Application.objects.filter(pk=world.application.pk).exists()  # selected: kept
     assert not KnownDevice.objects.filter(pk=old_device.pk).exists()
+    assert done["login_attempts"] == 1
     assert AuditEvent.objects.filter(action="privacy.retention_applied").count() == 1
 
 

@@ -3,6 +3,7 @@
 import calendar
 import datetime as dt
 
+from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -178,6 +179,7 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
     - mission applications that were not selected, MAILLAGE_RETAIN_APPLICATIONS_MONTHS after the mission
       ended;
     - devices unused for MAILLAGE_RETAIN_DEVICES_MONTHS;
+    - records of wrong log-ins after a day;
     - audit events older than MAILLAGE_RETAIN_AUDIT_MONTHS.
 
     Returns how many records each rule touched."""
@@ -194,6 +196,10 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
         "audit_events": AuditEvent.objects.filter(
             created__lt=_months_ago(now, settings.MAILLAGE_RETAIN_AUDIT_MONTHS)
         ).delete()[0],
+        # Wrong log-ins only matter while they can lock: a day is well past any cool-off.
+        "login_attempts": AccessAttempt.objects.filter(attempt_time__lt=now - dt.timedelta(days=1)).delete()[
+            0
+        ],
         "applications": 0,
     }
     if missions_installed():
