@@ -148,7 +148,7 @@ def test_stars_need_an_account_and_an_open_preview(client, world):
 
 
 def test_writes_are_refused_to_the_wrong_people(client, world):
-    call, proposal, accepted, users = world
+    call, proposal, _accepted, users = world
     slug = call.edition.slug
     client.force_login(users["conflicted_reviewer"])
     assert (
