@@ -1,5 +1,6 @@
 import pytest
 
+from maillage.common.tabular import TableError, read_table, write_csv, write_xlsx
 from maillage.directory.exports import organisation_rows, person_rows
 from maillage.directory.imports import (
     ORGANISATION_COLUMNS,
@@ -10,7 +11,6 @@ from maillage.directory.imports import (
     people_import,
 )
 from maillage.directory.models import Organisation, Person, Region
-from maillage.directory.tabular import TableError, read_table, write_csv, write_xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,12 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from maillage.common.tabular import Table
 from maillage.directory import search
 from maillage.directory.imports import organisations_import
 from maillage.directory.models import Organisation, Sector
 from maillage.directory.selectors import OrganisationFilters, organisations_search, organisations_suggestion
 from maillage.directory.services import organisation_update
-from maillage.directory.tabular import Table
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from maillage.common.tabular import read_table
 from maillage.directory.imports import ImportRejected
-from maillage.directory.tabular import read_table
 from maillage.matchmaking import selectors
 from maillage.matchmaking.history import b2b_session_history_import
 from maillage.matchmaking.models import B2BSession, Meeting, MeetingOutcome, MeetingRequest, Participant

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from maillage.accounts.models import User
+from maillage.common.tabular import Table
 
 from .imports import ORGANISATION_COLUMNS, PERSON_COLUMNS, organisations_import, people_import
 from .models import Corridor, Organisation, Person, Region
 from .services import sectors_sync, sectors_taxonomy
-from .tabular import Table
 
 DEMO_PASSWORD = "demo-maillage-2027"  # noqa: S105 - printed on purpose by the demo command
 DEMO_ORGANISER = "organisatrice@demo.maillage.org"

@@ -14,11 +14,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maillage.common.tabular import Table
 from maillage.common.text import fold, slug_for_name
 
 from . import services
 from .models import COUNTRIES, Organisation, Person, Region, Sector
-from .tabular import Table
 
 ORGANISATION_COLUMNS = [
     "slug",

@@ -8,13 +8,13 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts import services as account_services
 from maillage.accounts.permissions import organiser_required
+from maillage.common.tabular import TableError, read_table, write_csv, write_xlsx
 
 from . import selectors, services
 from .exports import EXPORTS
 from .forms import ImportForm, OrganisationForm, PersonForm, SearchForm
 from .imports import IMPORT_KINDS, ImportRejected
 from .models import Organisation, Person
-from .tabular import TableError, read_table, write_csv, write_xlsx
 
 
 def organisation_list(request):

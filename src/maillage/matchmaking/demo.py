@@ -14,9 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from maillage.accounts.models import User
+from maillage.common.tabular import read_table, write_csv
 from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER
 from maillage.directory.models import Person
-from maillage.directory.tabular import read_table, write_csv
 
 from . import selectors, services
 from .history import HISTORY_COLUMNS, b2b_session_history_import

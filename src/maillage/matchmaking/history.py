@@ -15,10 +15,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
+from maillage.common.tabular import Table as Sheet
 from maillage.common.text import fold
 from maillage.directory.imports import ImportRejected, RowError
 from maillage.directory.models import Person
-from maillage.directory.tabular import Table as Sheet
 
 from . import services
 from .models import (
@@ -255,7 +255,7 @@ def b2b_session_history_import(*, session: B2BSession, sheet: Sheet, user: User 
     now = timezone.now()
     run = SchedulingRun.objects.create(
         session=session,
-        started_by=user,
+        requested_by=user,
         status=SchedulingRun.Status.DONE,
         time_limit=0,
         started=now,

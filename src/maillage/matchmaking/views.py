@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
+from maillage.common.tabular import TableError, read_table, write_csv
 from maillage.directory.imports import ImportRejected
 from maillage.directory.models import Person
-from maillage.directory.tabular import TableError, read_table, write_csv
 
 from . import selectors, services
 from .forms import (

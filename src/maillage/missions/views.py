@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
+from maillage.common.tabular import write_csv
 from maillage.directory.models import Corridor, Person
-from maillage.directory.tabular import write_csv
 
 from . import presenters, selectors, services
 from .booklet import booklet_pdf

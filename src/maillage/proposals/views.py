@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
+from maillage.common.tabular import write_csv
 from maillage.directory.models import Person
-from maillage.directory.tabular import write_csv
 from maillage.programme.forms import SpeakerProfileForm
 from maillage.programme.models import Edition
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from maillage.directory.tabular import write_csv
+from maillage.common.tabular import write_csv
 
 from ..models import Activity, Edition
 from . import local
