@@ -15,7 +15,7 @@ from maillage.engine.programme.metrics import missed_favourites
 from maillage.engine.programme.model import Instance, Placement
 from maillage.engine.programme.parse import parse_instance
 from maillage.engine.programme.reasons import describe
-from maillage.engine.programme.selection import choose, favourite_counts
+from maillage.engine.programme.selection import capacities, choose, class_bound, favourite_counts
 from maillage.engine.programme.solve import solve
 from maillage.engine.programme.validate import programme_errors
 from tests.engine.test_programme_parse import act, week
@@ -83,7 +83,7 @@ def overfull_week(seed: int) -> dict[str, Any]:
 @pytest.mark.parametrize("seed", range(10))
 def test_leave_out_matches_brute_force(seed: int) -> None:
     instance = parse_instance(overfull_week(seed))
-    programme = solve(instance, time_limit=0.5, seed=seed)
+    programme = solve(instance, time_limit=1.0, seed=seed)
     assert programme_errors(instance, programme) == []
     best_missed, best_left = brute(instance)
     stats = programme.stats
@@ -350,3 +350,10 @@ def test_overfull_generator_is_seeded_and_over_full() -> None:
     choice = choose(instance, time_limit=5)
     assert choice.left_out
     assert choice.bound > 0
+
+
+def test_class_bound_is_the_single_room_knapsack() -> None:
+    # 180 minutes for 240 (grid minutes): the best that fits keeps 9 + 9 + 9, leaving 4 + 4 out.
+    instance = parse_instance(single_room_week([60, 60, 60, 30, 30], [9, 9, 9, 4, 4]))
+    starred = favourite_counts(instance)
+    assert class_bound(instance, capacities(instance), starred) == 8

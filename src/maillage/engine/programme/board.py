@@ -249,8 +249,9 @@ class Board:
         longest = 0
         for r in self.rooms[a]:
             taken = [(self.start[b], self.end[b]) for b in self.room_acts[r] if b != a]
+            allowed = instance.activities[a].days
             for day in instance.days:
-                if instance.activities[a].days is not None and day.date not in instance.activities[a].days:
+                if allowed is not None and day.date not in allowed:
                     continue
                 cursor = day.start
                 for s, e in sorted([*taken, *self.room_gaps[r], *away]):

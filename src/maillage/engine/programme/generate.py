@@ -228,9 +228,9 @@ def generate_overfull_week(
     for i in range(speakers):
         away = []
         if rng.random() < 0.33:
-            when = rng.choice(dates).isoformat()
+            away_day = rng.choice(dates).isoformat()
             start, end = rng.choice((("09:00", "13:00"), ("13:00", "17:00")))
-            away.append({"start": f"{when}T{start}", "end": f"{when}T{end}"})
+            away.append({"start": f"{away_day}T{start}", "end": f"{away_day}T{end}"})
         speaker_list.append({"id": f"s{i + 1}", "unavailable": away})
     by_track: dict[int, list[int]] = {}
     for i, t in enumerate(speaker_track):

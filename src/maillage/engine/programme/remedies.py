@@ -190,7 +190,7 @@ def find_remedies(
     # Gains are measured on the minutes-only knapsack (fast), the base included.
     first = choose(
         instance,
-        time_limit=max(deadline - time.perf_counter(), 0.05),
+        time_limit=max(min(0.25 * (deadline - time.perf_counter()), 1.0), 0.05),
         seed=seed,
         favourites=favourites,
         hint=choice.kept,
@@ -230,11 +230,11 @@ def find_remedies(
     found.sort(key=lambda item: -item[1])
     kept: list[tuple[Mapping[str, Any], int]] = []
     remedies = []
-    for change, gain, back, out in found:
-        if _dominated(change, gain, kept):
+    for what, gain, back, out in found:
+        if _dominated(what, gain, kept):
             continue
-        kept.append((change, gain))
-        remedies.append(Remedy(change, gain, back, out, f"{describe(change)}: recovers {gain} favourites"))
+        kept.append((what, gain))
+        remedies.append(Remedy(what, gain, back, out, f"{describe(what)}: recovers {gain} favourites"))
         if len(remedies) == MOST:
             break
     return remedies, complete

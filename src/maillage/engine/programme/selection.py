@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from .model import Instance
@@ -149,11 +150,37 @@ def capacities(instance: Instance) -> Capacities:
         for rooms in classes:
             room_minutes[(d, rooms)] = sum(minutes[(d, r)] for r in rooms)
     speaker_minutes: dict[tuple[int, str], int] = {}
-    for s in instance.speakers:
-        gaps = [(g.start, g.end) for g in s.unavailable] + speaker_busy[s.id]
+    for speaker in instance.speakers:
+        gaps = [(g.start, g.end) for g in speaker.unavailable] + speaker_busy[speaker.id]
         for d, day in enumerate(instance.days):
-            speaker_minutes[(d, s.id)] = _usable(_free_spans(day.start, day.end, gaps), day.start, grid)
+            spans = _free_spans(day.start, day.end, gaps)
+            speaker_minutes[(d, speaker.id)] = _usable(spans, day.start, grid)
     return Capacities(options, room_minutes, speaker_minutes, impossible, found_starts, minutes)
+
+
+def class_bound(instance: Instance, caps: Capacities, favourites: Mapping[str, int]) -> int:
+    """A bound on the favourites left out, by room class: the activities that can only use the rooms of a
+    class cannot last longer, together, than those rooms are open all week (grid minutes, after the fixed
+    activities); the 0/1 knapsack of that single capacity is solved exactly by dynamic programming. It ignores
+    days and speakers, so it is weaker than the knapsack's model but proven at once, which the model is not
+    always within its time; the best class gives the bound."""
+    grid = instance.grid_minutes
+    union = {a: frozenset().union(*mine.values()) for a, mine in caps.options.items()}
+    size = {a.id: _on_grid(a.duration, grid) // grid for a in instance.activities}
+    best = 0
+    for rooms in set(union.values()):
+        members = [a for a, u in union.items() if u <= rooms]
+        supply = sum(caps.minutes[(d, r)] for d in range(len(instance.days)) for r in rooms) // grid
+        demand = sum(size[a] for a in members)
+        if demand <= supply:
+            continue
+        kept = np.zeros(supply + 1, dtype=np.int64)
+        for a in members:
+            w, v = size[a], favourites.get(a, 0)
+            if w <= supply and v:
+                np.maximum(kept[w:], kept[: supply + 1 - w] + v, out=kept[w:])
+        best = max(best, sum(favourites.get(a, 0) for a in members) - int(kept[supply]))
+    return best
 
 
 def tight(instance: Instance, caps: Capacities, *, most_rooms: int = 3, most: int = 150) -> list[str]:
@@ -185,6 +212,7 @@ class Choice:
     left_out_favourites: int  # favourites of what is left out in the knapsack's solution
     bound: int  # proven: no programme leaves out fewer favourites
     optimal: bool
+    impossible: int  # favourites of the activities no programme can place (in the bound)
     places: dict[str, tuple[str, int]]  # the tight activities kept: (room id, start), a packing that exists
     seconds: float
 
@@ -210,7 +238,11 @@ def choose(
     caps = capacities(instance)
     exact_ones = tight(instance, caps) if exact else []
     if not exact_ones:
-        return _choose(instance, caps, [], time_limit, seed, favourites, hint, began, settled)
+        choice = _choose(instance, caps, [], time_limit, seed, favourites, hint, began, settled)
+        if settled is None and not choice.optimal:
+            choice.bound = max(choice.bound, class_bound(instance, caps, favourites) + choice.impossible)
+            choice.optimal = choice.bound == choice.left_out_favourites
+        return choice
     # The minutes-only knapsack first: fast, it proves a bound and gives the exact one a start.
     rough = _choose(instance, caps, [], 0.4 * time_limit, seed, favourites, hint, began)
     left = max(time_limit - (time.perf_counter() - began), 0.05)
@@ -218,6 +250,8 @@ def choose(
     if fine.left_out_favourites > rough.left_out_favourites and not fine.places:  # pragma: no cover
         return rough  # the exact model found nothing in time
     fine.bound = max(fine.bound, rough.bound)
+    if fine.left_out_favourites > fine.bound:
+        fine.bound = max(fine.bound, class_bound(instance, caps, favourites) + fine.impossible)
     fine.optimal = fine.optimal or fine.left_out_favourites == fine.bound
     return fine
 
@@ -284,12 +318,14 @@ def _choose(
                     speaker_intervals[sp].append(interval)
             model.add(sum(here) == take[(a, d)])
     if exact_ones:
-        for a in instance.activities:
-            if a.fixed is not None:
-                interval = model.new_fixed_size_interval_var(a.fixed.start, a.duration, f"{a.id}|fixed")
-                if a.fixed.room in room_intervals:
-                    room_intervals[a.fixed.room].append(interval)
-                for sp in a.speakers:
+        for activity in instance.activities:
+            if activity.fixed is not None:
+                interval = model.new_fixed_size_interval_var(
+                    activity.fixed.start, activity.duration, f"{activity.id}|fixed"
+                )
+                if activity.fixed.room in room_intervals:
+                    room_intervals[activity.fixed.room].append(interval)
+                for sp in activity.speakers:
                     if sp in speaker_intervals:
                         speaker_intervals[sp].append(interval)
         for intervals in (*room_intervals.values(), *speaker_intervals.values()):
@@ -329,6 +365,7 @@ def _choose(
         left_out_favourites=sum(favourites.get(a, 0) for a in left_out),
         bound=bound,
         optimal=optimal,
+        impossible=impossible_favourites,
         places=places,
         seconds=round(time.perf_counter() - began, 3),
     )

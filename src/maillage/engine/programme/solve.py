@@ -4,16 +4,30 @@
    attendees become one 300×300 matrix; the search never looks at an attendee again. Same-track, same-audience
    pairs add a small weight, so that the pairwise cost of a placement is
    ``FAVOURITE_WEIGHT · (attendee pairs that clash) + TRACK_WEIGHT · (same-track overlaps)``.
-2. **Construct** greedily: fixed activities first, then the hardest to place and the most starred-together
+2. **Choose what to leave out** when the week is over-full: the knapsack of ``selection.py`` (CP-SAT) keeps
+   the activities that leave out the fewest favourites, then the fewest activities, within the room-time of
+   each room class and the speakers' time of each day, and packs the over-subscribed rooms exactly; its
+   proven bound is the ``left_out_favourites_lower_bound``. The left-out activities wait aside; the
+   over-subscribed rooms are filled as the knapsack packed them. ``remedies.py`` re-solves it on changed
+   weeks (a longer day, a bigger room, shorter talks, one more day) to say what each change would recover.
+3. **Construct** greedily: fixed activities first, then the hardest to place and the most starred-together
    ones, each at the start (on its static options) where it clashes least, in the smallest free large enough
    room where its speakers can be (travel included).
-3. **Anneal**: pick an activity (mostly one that clashes, or an unplaced one), price every start of its
+4. **Anneal**: pick an activity (mostly one that clashes, or an unplaced one), price every start of its
    options at once with numpy against its co-interest neighbours, sample a start by the Boltzmann rule
    (Gumbel-perturbed prices) among the feasible ones, and move it; unplaced activities may push out one
-   movable blocker. The temperature falls until the deadline; the best programme seen is kept.
-4. **Compact** the rooms' days: give each day's activities rooms again (same starts) so that fewer rooms are
+   movable blocker. The temperature falls until the deadline; the best programme seen is kept. On an
+   over-full week, a **swap** local search then brings a left-out activity in where it pushes placed ones out
+   (placing them again elsewhere if they fit) whenever that loses fewer favourites, counted exactly attendee
+   by attendee, and a cooler anneal follows. Any left-out activity that fits as things are is placed: it
+   never costs a favourite.
+5. **Compact** the rooms' days: give each day's activities rooms again (same starts) so that fewer rooms are
    used, fuller; slide activities next to their room neighbours when no clash gets worse.
-5. **Validate** the result against every hard rule before returning it.
+6. **Validate** the result against every hard rule before returning it, and say why each left-out activity
+   is out (a code with parameters, ``reasons.py``).
+
+Programmes are ranked by missed favourites (left out plus lost to overlaps, ``metrics.py``), then activities
+left out, then clashing pairs, same-track overlaps and compactness.
 
 Every hard rule holds at every step, so the best programme so far is always valid when time runs out.
 """
@@ -516,7 +530,9 @@ def solve(instance: Instance, *, time_limit: float = 60.0, seed: int = 0) -> Pro
     search = _Search(instance, seed)
     board = search.board
     favourites = {a.id: search.fav[i] for i, a in enumerate(instance.activities)}
-    choice = choose(instance, time_limit=min(0.1 * time_limit, 10.0), seed=seed, favourites=favourites)
+    # The knapsack is small: a tenth of the time (at least 0.2 s, when there is that much) is plenty.
+    knapsack_limit = min(max(0.1 * time_limit, min(0.2, 0.4 * time_limit)), 10.0)
+    choice = choose(instance, time_limit=knapsack_limit, seed=seed, favourites=favourites)
     for name in choice.left_out:
         search.active[board.index[name]] = False
     remedies: list[Remedy] = []
@@ -526,7 +542,7 @@ def solve(instance: Instance, *, time_limit: float = 60.0, seed: int = 0) -> Pro
             instance,
             choice,
             favourites=favourites,
-            deadline=time.perf_counter() + min(0.1 * time_limit, 15.0),
+            deadline=time.perf_counter() + min(max(0.1 * time_limit, min(0.5, 0.25 * time_limit)), 15.0),
             seed=seed,
         )
     # The over-subscribed rooms first, packed as the knapsack found they can be.
