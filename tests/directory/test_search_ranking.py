@@ -159,3 +159,11 @@ def test_any_text_searches_without_error(ecosystem, query):
     page = organisations_search(OrganisationFilters(query=query))
     assert page.paginator.count >= 0
     assert organisations_suggestion(OrganisationFilters(query=query)) is not None
+
+
+def test_a_typo_corrected_to_a_stem_still_finds_the_exact_name(db):
+    # "digitl" is one edit from "digital" and from "digit" (its English stem, held by more organisations).
+    for n in range(3):
+        OrganisationFactory(name=f"Iris Digital {n}", description_fr="Agence digitale")
+    OrganisationFactory(name="Iris Digital", description_fr="Agence")
+    assert ranked("iris digitl")[0] == "Iris Digital"

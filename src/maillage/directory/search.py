@@ -40,6 +40,7 @@ import time
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice, product
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchVector
@@ -55,6 +56,7 @@ MAX_TERMS = 8
 MAX_PEOPLE_TERMS = 5
 TYPO_MIN_LENGTH = 5
 MAX_CORRECTIONS = 3
+MAX_CORRECTED_KEYS = 9
 NAME_WEIGHT = (
     10.0  # the name against the rest of the text; PostgreSQL's ts_rank weights say the same: {B 0.1, A 1}
 )
@@ -189,7 +191,7 @@ def corrections(
 class Term:
     word: str
     prefixes: tuple[str, ...]  # any of them starting a word of the organisation matches this term
-    corrected: str  # the best whole-word correction, or the word itself
+    whole: tuple[str, ...] = ()  # corrections that are whole words of the directory
 
 
 @dataclass(frozen=True)
@@ -201,8 +203,13 @@ class Plan:
         return " ".join(_unique(t.word for t in self.terms))
 
     @property
-    def corrected_key(self) -> str:
-        return " ".join(_unique(t.corrected for t in self.terms))
+    def corrected_keys(self) -> list[str]:
+        """The query with each corrected word replaced by one of its whole-word corrections (a few at most)."""
+        options = [t.whole or (t.word,) for t in self.terms]
+        keys = [
+            " ".join(_unique(combination)) for combination in islice(product(*options), MAX_CORRECTED_KEYS)
+        ]
+        return [k for k in _unique(keys) if k != self.exact_key] or [self.exact_key]
 
 
 def plan(query: str, *, every_word: bool = False) -> Plan | None:
@@ -220,12 +227,11 @@ def plan(query: str, *, every_word: bool = False) -> Plan | None:
             vocab = vocab or vocabulary()
             if every_word or not vocab.first_with_prefix(word):
                 fixes = corrections(word, vocab)
-        whole = [f for f in fixes if vocab and vocab.has_term(f)]
         terms.append(
             Term(
                 word=word,
                 prefixes=tuple(_unique((word, *stems(word), *fixes))),
-                corrected=(whole or [word])[0],
+                whole=tuple(f for f in fixes if vocab and vocab.has_term(f)),
             )
         )
     return Plan(terms=tuple(terms))
@@ -268,7 +274,7 @@ def _tsquery(terms, *, weights: str = "") -> str:
 # them), then the others that match (key 3, then the id). Only the segments a page reaches are ranked, so the
 # first page of a common word sorts the few hundred names that hold it, not the thousands of texts.
 # {restriction} is "" or " AND <id> IN (<the filtered queryset's ids>)", with its own parameters.
-_TIER = "CASE WHEN o.search_name LIKE %s THEN 0 WHEN o.search_name LIKE %s THEN 1 ELSE 2 END"
+_TIER = "CASE WHEN o.search_name LIKE %s THEN 0 WHEN {corrected} THEN 1 ELSE 2 END"
 _SQLITE_COUNT = (
     "SELECT count(*) FROM directory_organisation_fts f WHERE directory_organisation_fts MATCH %s{restriction}"
 )
@@ -335,13 +341,13 @@ class RankedOrganisations:
         return self.count()
 
     def _names(self, offset: int, limit: int | None) -> list[int]:
-        exact = [f" {self.plan.exact_key} |%", f" {self.plan.corrected_key} |%"]
+        corrected = self.plan.corrected_keys
+        exact = [f" {key} |%" for key in (self.plan.exact_key, *corrected)]
+        tier = _TIER.format(corrected=" OR ".join(["o.search_name LIKE %s"] * len(corrected)))
         if self.postgres:
-            sql = _POSTGRES_NAMES.format(
-                tier=_TIER, restriction=self.restriction, text_weight=1 / NAME_WEIGHT
-            )
+            sql = _POSTGRES_NAMES.format(tier=tier, restriction=self.restriction, text_weight=1 / NAME_WEIGHT)
         else:
-            sql = _SQLITE_NAMES.format(tier=_TIER, restriction=self.restriction, name_weight=NAME_WEIGHT)
+            sql = _SQLITE_NAMES.format(tier=tier, restriction=self.restriction, name_weight=NAME_WEIGHT)
             limit = -1 if limit is None else limit
         rows = self._fetch(sql, [self.in_name, *self.restriction_params, *exact, limit, offset])
         return [row[0] for row in rows]
