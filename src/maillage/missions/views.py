@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
+from maillage.common.audit import audit_record
 from maillage.common.tabular import write_csv
 from maillage.directory.models import Corridor, Person
 
@@ -315,6 +316,7 @@ def booklet(request, slug):
             for i in selectors.items_of(mission)
         ]
     hosts, delegation = selectors.booklet_contacts(mission)
+    audit_record(action="missions.exported", request=request, obj=mission, params={"format": "pdf"})
     content = booklet_pdf(mission, delegate, entries, hosts=hosts, delegation=delegation)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{mission.slug}-livret.pdf"'
@@ -530,6 +532,7 @@ def figures_csv(request, slug):
     header = [_("Type"), _("Organisation"), _("Detail"), _("Country or partner"), _("Status"), _("Date")]
     columns = ["type", "organisation", "detail", "country", "status", "date"]
     rows = ([row[c] for c in columns] for row in selectors.report_rows(mission))
+    audit_record(action="missions.exported", request=request, obj=mission, params={"format": "csv"})
     response = HttpResponse(write_csv(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{mission.slug}-bilan.csv"'
     return response
@@ -614,6 +617,7 @@ def manage(request, slug):
         "city_form": CityForm(),
         "call_open": services.call_is_open(mission),
     }
+    audit_record(action="missions.applications.viewed", request=request, obj=mission)
     return render(request, "missions/manage.html", context)
 
 
@@ -625,6 +629,9 @@ def mission_status(request, slug):
         services.mission_set_status(mission=access.mission, status=request.POST.get("status", ""))
     except ValidationError as error:
         _messages(request, error)
+    else:
+        params = {"status": access.mission.status}
+        audit_record(action="missions.published", request=request, obj=access.mission, params=params)
     return redirect("missions:manage", slug)
 
 
@@ -784,6 +791,7 @@ def item_delete(request, slug, pk):
     except ItineraryItem.DoesNotExist:
         raise Http404 from None
     services.item_delete(item=item, notify=request.POST.get("notify") == "on")
+    audit_record(action="missions.deleted", request=request, obj=access.mission, params={"item": pk})
     messages.success(request, _("Item removed."))
     return redirect("missions:itinerary", slug)
 
@@ -796,7 +804,10 @@ def testimonial_publish(request, slug, pk):
         testimonial = Testimonial.objects.get(mission=access.mission, pk=pk)
     except Testimonial.DoesNotExist:
         raise Http404 from None
-    services.testimonial_publish(testimonial=testimonial, published=request.POST.get("published") == "1")
+    published = request.POST.get("published") == "1"
+    services.testimonial_publish(testimonial=testimonial, published=published)
+    params = {"testimonial": pk, "published": published}
+    audit_record(action="missions.published", request=request, obj=access.mission, params=params)
     return redirect("missions:outcomes", slug)
 
 
@@ -808,7 +819,10 @@ def photo_publish(request, slug, pk):
         photo = Photo.objects.get(mission=access.mission, pk=pk)
     except Photo.DoesNotExist:
         raise Http404 from None
-    services.photo_publish(photo=photo, published=request.POST.get("published") == "1")
+    published = request.POST.get("published") == "1"
+    services.photo_publish(photo=photo, published=published)
+    params = {"photo": pk, "published": published}
+    audit_record(action="missions.published", request=request, obj=access.mission, params=params)
     return redirect("missions:outcomes", slug)
 
 
