@@ -171,3 +171,16 @@ def test_csv_exports_neutralise_formulas(client, world):
         "utf-8-sig"
     )
     assert list(csv.reader(io.StringIO(reviews)))[1][5] == "'+1 pour moi"
+
+
+def test_the_organisers_list_does_not_grow_in_queries(client, world, django_assert_num_queries):
+    call = world["call"]
+    client.force_login(OrganiserFactory())
+    url = reverse("proposals:manage", args=[call.edition.slug])
+    client.get(url)
+    with django_assert_num_queries(11) as captured:
+        client.get(url)
+    for n in range(3):
+        proposal_make(call, speaker_make(), title=f"Encore {n}")
+    with django_assert_num_queries(len(captured)):
+        client.get(url)

@@ -232,7 +232,9 @@ class ListFilters:
 
 def proposals_for_organisers(call: Call, filters: ListFilters | None = None) -> QuerySet[Proposal]:
     filters = filters or ListFilters()
-    proposals = Proposal.objects.filter(call=call).select_related("session_type", "track", "submitter")
+    proposals = Proposal.objects.filter(call=call).select_related(
+        "call__edition", "session_type", "track", "submitter"
+    )
     if filters.track:
         proposals = proposals.filter(track__slug=filters.track)
     if filters.state:
