@@ -19,6 +19,7 @@ from the previous schedule.
 """
 
 import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,6 +95,7 @@ class _Model:
     starts: list[cp_model.IntVar]
     holes: list[cp_model.IntVar]
     stays: list[cp_model.IntVar]
+    floor: int  # the breaks the participants' own meetings force (the implied constraints' sum)
 
 
 def _slots(mask: int) -> list[int]:
@@ -157,6 +159,7 @@ def _build(
     starts: list[cp_model.IntVar] = []
     holes: list[cp_model.IntVar] = []
     breaks_of: dict[int, Any] = {}
+    floor = 0
     for q in sorted(per_person):
         mine: list[cp_model.IntVar] = []
         used_all = hint.busy[q]
@@ -203,6 +206,7 @@ def _build(
                     holes.append(hole)
         if alone[q] and mine:
             model.add(sum(mine) >= alone[q])
+            floor += alone[q]
         starts.extend(mine)
         breaks_of[q] = sum(mine) if mine else 0
     if spread is not None and breaks_of:
@@ -219,7 +223,7 @@ def _build(
                 model.add(fewest <= value).only_enforce_if(has)
         model.add(most - fewest <= spread)
     stays = [x[r, s] for r, (s, _t) in problem.previous.items() if r not in problem.locked and (r, s) in x]
-    return _Model(model, x, starts, holes, stays)
+    return _Model(model, x, starts, holes, stays, floor)
 
 
 def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
@@ -231,6 +235,18 @@ def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
     # bounds that the per-participant constraints already give
     solver.parameters.cp_model_probing_level = 0
     return solver
+
+
+class _StopAt(cp_model.CpSolverSolutionCallback):
+    """Stops the search at a schedule with no more breaks than the floor: it is optimal."""
+
+    def __init__(self, floor: int) -> None:
+        super().__init__()
+        self.floor = floor
+
+    def on_solution_callback(self) -> None:
+        if self.objective_value <= self.floor + 1e-6:
+            self.stop_search()
 
 
 def fewest_breaks(
@@ -248,10 +264,28 @@ def fewest_breaks(
     With ``only_placed`` the hint's meetings are kept and only re-timed: a smaller model, whose bound is
     a bound of the whole problem only when the hint holds every possible request.
     """
+    started = time.monotonic()
     built = _build(problem, hint, with_holes=False, spread=spread, only_placed=only_placed)
     built.model.minimize(sum(built.starts))
-    solver = _solver(time_limit, workers, seed)
-    status = solver.solve(built.model)
+    if spread is None or hint.spread() <= spread:
+        # Large-neighbourhood search alone finds few-break schedules sooner; it stops at the floor, which
+        # then proves them optimal. Otherwise the full search starts from its best schedule.
+        solver = _solver(0.4 * time_limit, workers, seed)
+        solver.parameters.use_lns_only = True
+        status = solver.solve(built.model, _StopAt(built.floor))
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            value = round(solver.objective_value)
+            slot_of = {r: s for (r, s), var in built.x.items() if solver.value(var)}
+            if value <= built.floor:
+                return BreakResult(slot_of, value, value, True, False)
+            model = built.model
+            count = len(model.proto.variables)
+            values = [solver.value(model.get_int_var_from_proto_index(i)) for i in range(count)]
+            model.clear_hints()
+            for i, value in enumerate(values):
+                model.add_hint(model.get_int_var_from_proto_index(i), value)
+    solver = _solver(time_limit - (time.monotonic() - started), workers, seed)
+    status = solver.solve(built.model, _StopAt(built.floor))
     if status == cp_model.INFEASIBLE:
         return BreakResult(None, 0, 0, False, True)
     bound = max(0, math.ceil(solver.best_objective_bound - 1e-6)) if status != cp_model.UNKNOWN else 0
@@ -259,6 +293,7 @@ def fewest_breaks(
         return BreakResult(None, 0, bound, False, False)
     slot_of = {r: s for (r, s), var in built.x.items() if solver.value(var)}
     value = round(solver.objective_value)
+    bound = max(bound, built.floor)
     return BreakResult(slot_of, value, bound, status == cp_model.OPTIMAL or value <= bound, False)
 
 

@@ -108,8 +108,8 @@ def solve(
             return state.breaks() <= lower
         return state.breaks() <= lower_fair and state.spread() <= spread
 
-    if not exact_size:
-        improve_holes_lns(state, deadline, workers, seed, spread)
+    if not exact_size:  # a margin for reading the schedule out and explaining what is left out
+        improve_holes_lns(state, deadline - 0.02 * (deadline - time.monotonic()), workers, seed, spread)
     room = 2 * BUILD_SECONDS * size  # time to build a model and read its answer
 
     def fewest(only_placed: bool, rule: int | None) -> BreakResult | None:
