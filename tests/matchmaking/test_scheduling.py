@@ -164,7 +164,7 @@ def test_an_abandoned_run_does_not_hold_the_session_for_ever(session, trio, orga
 
     from maillage.matchmaking.models import SchedulingRun
 
-    stuck = SchedulingRun.objects.create(session=session, started_by=organiser, time_limit=10)
+    stuck = SchedulingRun.objects.create(session=session, requested_by=organiser, time_limit=10)
     SchedulingRun.objects.filter(pk=stuck.pk).update(
         status=SchedulingRun.Status.RUNNING, started=timezone.now() - dt.timedelta(hours=1)
     )

@@ -37,7 +37,7 @@ def test_applying_a_proposal_keeps_activities_placed_after_the_run(
     edition, event, week, organiser, django_capture_on_commit_callbacks
 ):
     run = start_run(edition, organiser, django_capture_on_commit_callbacks)
-    assert run.status == ProgrammeRun.Status.FINISHED
+    assert run.status == ProgrammeRun.Status.DONE
     late = ActivityFactory(
         event=event, title_fr="Ajout tardif", room=week["rooms"][1], start=at(edition, "2027-04-08 14:00")
     )

@@ -23,7 +23,7 @@ def test_a_run_proposes_then_applying_writes_every_placement(
     edition, week, organiser, django_capture_on_commit_callbacks
 ):
     run = start_run(edition, organiser, django_capture_on_commit_callbacks)
-    assert (run.status, run.error) == (ProgrammeRun.Status.FINISHED, "")
+    assert (run.status, run.error) == (ProgrammeRun.Status.DONE, "")
     assert (run.stats["placed"], run.stats["unplaced"], run.stats["missed_favourites"]) == (4, 0, 0)
     assert "baseline_missed_favourites" in run.stats
     assert run.started <= run.finished

@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.common.fields import validate_timezone
 from maillage.directory.forms import LANGUAGE_CHOICES
 from maillage.directory.models import Person, Sector
-from maillage.programme.models import validate_timezone
 
 from .models import B2BSession, DayPart, LookingFor, MeetingOutcome, MeetingRequest, Participant
 

@@ -5,9 +5,6 @@ Times are stored aware (UTC in the database) and shown in the session's time zon
 into parts (a morning, an afternoon), each into slots of the same length with a break between them.
 """
 
-import datetime as dt
-import zoneinfo
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,8 +12,9 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from maillage.common.fields import TimeZoneField
+from maillage.common.runs import EngineRun
 from maillage.directory.models import Organisation, Person, Sector
-from maillage.programme.models import validate_timezone
 
 # The app's own words at the top of its URLs: a session's key must not be one of them.
 RESERVED_SLUGS = frozenset({"nouvelle"})
@@ -52,9 +50,7 @@ class B2BSession(models.Model):
         blank=True,
         help_text=_("Venue and address, as participants should read it."),
     )
-    timezone = models.CharField(
-        _("time zone"), max_length=64, default="America/Toronto", validators=[validate_timezone]
-    )
+    timezone = TimeZoneField(_("time zone"), default="America/Toronto")
     slot_minutes = models.PositiveSmallIntegerField(_("meeting length (minutes)"), default=20)
     break_minutes = models.PositiveSmallIntegerField(_("break between meetings (minutes)"), default=5)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
@@ -86,10 +82,6 @@ class B2BSession(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("matchmaking:session_detail", args=[self.slug])
-
-    @property
-    def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone)
 
 
 class DayPart(models.Model):
@@ -303,56 +295,24 @@ class MeetingRequest(models.Model):
         return self.recipient if participant.pk == self.sender_id else self.sender
 
 
-class SchedulingRun(models.Model):
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting to start")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+class SchedulingRun(EngineRun):
+    """One run of the scheduler for a session: its meetings wait, unpublished, for an organiser to publish
+    them. ``stats``: the scheduler's figures, plus ``people_without_meeting`` (participant pks)."""
+
+    scope = "session"
+    task = "maillage.matchmaking.tasks.scheduling_run_execute_task"
+    busy_message = _("The scheduler is already running for this session.")
 
     session = models.ForeignKey(
         B2BSession, on_delete=models.CASCADE, related_name="runs", verbose_name=_("B2B session")
     )
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("started by"),
-    )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=10)
-    created = models.DateTimeField(auto_now_add=True)
-    started = models.DateTimeField(_("started"), null=True, blank=True)
-    finished = models.DateTimeField(_("finished"), null=True, blank=True)
-    stats = models.JSONField(_("figures"), default=dict, blank=True)
     unscheduled = models.JSONField(_("unscheduled requests"), default=list, blank=True)
-    error = models.TextField(_("error"), blank=True)
     published = models.DateTimeField(_("published"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created", "-pk"]
+    class Meta(EngineRun.Meta):
         verbose_name = _("scheduling run")
         verbose_name_plural = _("scheduling runs")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session"],
-                condition=models.Q(status__in=["queued", "running"]),
-                name="scheduling_run_one_active",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.session} · {self.created:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
-
-    @property
-    def duration(self) -> dt.timedelta | None:
-        return self.finished - self.started if self.started and self.finished else None
+        constraints = [EngineRun.one_active("session", name="scheduling_run_one_active")]
 
 
 class RecommendationList(models.Model):

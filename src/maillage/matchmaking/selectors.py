@@ -365,7 +365,7 @@ def _request_item(request: MeetingRequest, windows: dict[int, set[int]], free: d
 
 
 def runs_of(session: B2BSession) -> QuerySet[SchedulingRun]:
-    return session.runs.select_related("started_by")
+    return session.runs.select_related("requested_by")
 
 
 _ID = re.compile(r"\b([prst])(\d+)\b")

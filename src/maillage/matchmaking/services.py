@@ -2,7 +2,6 @@
 never touches the published agenda). E-mails go out through background tasks after commit."""
 
 import datetime as dt
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
-from maillage.common.jobs import job_enqueue, run_claim, runs_abandoned_fail
+from maillage.common.jobs import job_enqueue
+from maillage.common.runs import run_done, run_execute, run_start
 from maillage.common.times import require_aware
 from maillage.directory.models import Person, Sector
 
@@ -37,8 +37,6 @@ from .models import (
     Slot,
     Table,
 )
-
-logger = logging.getLogger(__name__)
 
 # What participants change in their profile; organisers may also place someone at their booth.
 PARTICIPANT_FIELDS = ["organisation", "offers", "needs", "languages", "looking_for"]
@@ -299,14 +297,12 @@ def recommendations_refresh_later(
 ) -> None:
     """Rank the session again in the background once the current transaction commits (profiles changed).
     With ``once_within`` (seconds), pages asking again meanwhile do not queue it again."""
-    from .tasks import recommendations_refresh_task
-
     codes = list(languages) if languages is not None else [code for code, _name in settings.LANGUAGES]
     for language in dict.fromkeys(selectors.recommendation_language(code) for code in codes):
         key = f"matchmaking:recommendations-queued:{session.pk}:{language}"
         if once_within and not cache.add(key, True, once_within):
             continue
-        job_enqueue(recommendations_refresh_task, session.pk, language)
+        job_enqueue("maillage.matchmaking.tasks.recommendations_refresh_task", session.pk, language)
 
 
 def recommendations_refresh(*, session: B2BSession, language: str) -> bool:
@@ -543,53 +539,23 @@ def meeting_request_cancel(*, request: MeetingRequest) -> MeetingRequest:
 # Scheduling
 
 
-@transaction.atomic
-def scheduling_run_start(*, session: B2BSession, user: User, time_limit: int = 10) -> SchedulingRun:
+def scheduling_run_start(*, session: B2BSession, user: User, time_limit: float = 10) -> SchedulingRun:
     """Queue a run of the scheduler; the background task starts after commit. One run at a time per
     session (the database says so too)."""
-    session = _lock(session)
-    runs_abandoned_fail(
-        session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]),
-        failed=SchedulingRun.Status.FAILED,
-    )
-    busy = ValidationError(_("The scheduler is already running for this session."), code="busy")
-    if session.runs.filter(status__in=[SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING]).exists():
-        raise busy
-    try:
-        with transaction.atomic():
-            run = SchedulingRun.objects.create(session=session, started_by=user, time_limit=time_limit)
-    except IntegrityError:
-        raise busy from None
-    from .tasks import scheduling_run_execute_task
-
-    job_enqueue(scheduling_run_execute_task, run.pk)
-    return run
+    return run_start(SchedulingRun, scope=session, user=user, time_limit=time_limit)
 
 
 def scheduling_run_execute(*, run_id: int) -> SchedulingRun:
     """Run the scheduler for a queued run: mark it running, solve outside any transaction, then store the
     proposed meetings (unpublished) in one transaction. Any failure marks the run failed and changes
     nothing else: the published agenda stays as it was."""
-    run = run_claim(
-        SchedulingRun,
-        run_id,
-        related="session",
-        queued=SchedulingRun.Status.QUEUED,
-        running=SchedulingRun.Status.RUNNING,
-    )
-    if run is None:
-        return SchedulingRun.objects.get(pk=run_id)
-    try:
-        instance = selectors.scheduling_instance(run.session)
-        result = engines.schedule(instance, time_limit=run.time_limit)
-        _store_run_result(run, instance, result)
-    except Exception as error:  # whatever went wrong, the run says so and nothing else changes
-        logger.warning("Scheduling run %s failed: %s", run_id, error)
-        SchedulingRun.objects.filter(pk=run.pk).update(
-            status=SchedulingRun.Status.FAILED, finished=timezone.now(), error=str(error)[:2000]
-        )
-    run.refresh_from_db()
-    return run
+    return run_execute(SchedulingRun, run_id, work=_scheduling_run_work)
+
+
+def _scheduling_run_work(run: SchedulingRun) -> None:
+    instance = selectors.scheduling_instance(run.session)
+    result = engines.schedule(instance, time_limit=run.time_limit)
+    _store_run_result(run, instance, result)
 
 
 @transaction.atomic
@@ -621,9 +587,7 @@ def _store_run_result(run: SchedulingRun, instance: dict, result: dict) -> None:
     stats["people_without_meeting"] = sorted(int(p.removeprefix("p")) for p in wanted - met)
     run.stats = stats
     run.unscheduled = [*result["unscheduled"], *instance["out_of_window"]]
-    run.status = SchedulingRun.Status.DONE
-    run.finished = timezone.now()
-    run.save(update_fields=["stats", "unscheduled", "status", "finished"])
+    run_done(run, fields=["unscheduled"])
     if session.status in (B2BSession.Status.DRAFT, B2BSession.Status.OPEN):
         session.status = B2BSession.Status.SCHEDULED
         session.save(update_fields=["status", "updated"])

@@ -2,37 +2,30 @@
 
 from celery import shared_task
 
+from . import services
+from .models import B2BSession
+
 
 @shared_task
 def scheduling_run_execute_task(run_id: int) -> str:
-    from .services import scheduling_run_execute
-
-    return scheduling_run_execute(run_id=run_id).status
+    return services.scheduling_run_execute(run_id=run_id).status
 
 
 @shared_task
 def recommendations_refresh_task(session_id: int, language: str) -> bool:
-    from .models import B2BSession
-    from .services import recommendations_refresh
-
     session = B2BSession.objects.filter(pk=session_id).first()
-    return session is not None and recommendations_refresh(session=session, language=language)
+    return session is not None and services.recommendations_refresh(session=session, language=language)
 
 
 @shared_task
 def reminders_send_task(session_id: int) -> int:
-    from .models import B2BSession
-    from .services import reminders_send
-
     session = B2BSession.objects.filter(pk=session_id).first()
-    return len(reminders_send(session=session)) if session is not None else 0
+    return len(services.reminders_send(session=session)) if session is not None else 0
 
 
 @shared_task
 def reminders_send_all_task() -> int:
     """Run by Celery beat (settings.CELERY_BEAT_SCHEDULE): one reminders task per published session."""
-    from .models import B2BSession
-
     ids = list(B2BSession.objects.filter(status=B2BSession.Status.PUBLISHED).values_list("pk", flat=True))
     for session_id in ids:
         reminders_send_task.delay(session_id)

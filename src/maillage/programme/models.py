@@ -5,7 +5,6 @@ Times are stored aware (UTC in the database) and shown in the edition's time zon
 
 import datetime as dt
 import uuid
-import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -14,14 +13,9 @@ from django.db import models, router
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maillage.common.fields import TimeZoneField
+from maillage.common.runs import EngineRun, RunStatus
 from maillage.directory.models import Person, localized
-
-
-def validate_timezone(value: str) -> None:
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(_("Unknown time zone: %(value)s"), params={"value": value}) from None
 
 
 class ConstraintErrors(models.Model):
@@ -73,9 +67,7 @@ class Edition(ConstraintErrors):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("key"), max_length=80, unique=True)
-    timezone = models.CharField(
-        _("time zone"), max_length=64, default="America/Toronto", validators=[validate_timezone]
-    )
+    timezone = TimeZoneField(_("time zone"), default="America/Toronto")
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     day_start = models.TimeField(
@@ -117,10 +109,6 @@ class Edition(ConstraintErrors):
 
     def get_absolute_url(self) -> str:
         return reverse("programme:agenda", args=[self.slug])
-
-    @property
-    def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone)
 
     @property
     def days(self) -> list[dt.date]:
@@ -518,50 +506,34 @@ class Favourite(ConstraintErrors):
         return f"{self.user} ★ {self.activity}"
 
 
-class ProgrammeRun(models.Model):
+class ProgrammeRun(ConstraintErrors, EngineRun):
     """One run of the optimiser for an edition: its proposal waits for an organiser to apply or discard it."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting")
-        RUNNING = "running", _("Running")
-        FINISHED = "finished", _("Proposal ready")
-        FAILED = "failed", _("Failed")
+    class Status(models.TextChoices):  # the runs' statuses (common.runs), then the organiser's decision
+        QUEUED = RunStatus.QUEUED.value, _("Waiting")
+        RUNNING = RunStatus.RUNNING.value, _("Running")
+        DONE = RunStatus.DONE.value, _("Proposal ready")
+        FAILED = RunStatus.FAILED.value, _("Failed")
         APPLIED = "applied", _("Applied")
         DISCARDED = "discarded", _("Discarded")
+
+    scope = "edition"
+    task = "maillage.programme.tasks.programme_run_execute_task"
+    busy_message = _("The optimiser is already running for this edition.")
+    constraint_errors = {"programme_run_one_active": ("edition", busy_message)}
 
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="runs", verbose_name=_("edition")
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED)
-    time_limit = models.FloatField(_("time limit (seconds)"), validators=[MinValueValidator(0.1)])
     seed = models.PositiveIntegerField(_("seed"), default=0)
-    created = models.DateTimeField(auto_now_add=True)
-    started = models.DateTimeField(_("started"), null=True, blank=True)
-    finished = models.DateTimeField(_("finished"), null=True, blank=True)
-    # The engine's statistics, plus the first-fit baseline's missed favourites.
-    stats = models.JSONField(_("statistics"), default=dict, blank=True)
+    # stats: the engine's statistics, plus the first-fit baseline's missed favourites.
     # [{"activity": pk, "room": pk, "start": ISO 8601 with offset}]
     placements = models.JSONField(default=list, blank=True)
     # [{"activity": pk, "reason": text}]
     unplaced = models.JSONField(default=list, blank=True)
-    error = models.TextField(_("error"), blank=True)
 
-    class Meta:
-        ordering = ["-created", "-pk"]
+    class Meta(EngineRun.Meta):
         verbose_name = _("optimiser run")
         verbose_name_plural = _("optimiser runs")
-
-    def __str__(self) -> str:
-        return f"{self.edition} · {self.created:%Y-%m-%d %H:%M}"
-
-    @property
-    def in_progress(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+        constraints = [EngineRun.one_active("edition", name="programme_run_one_active")]

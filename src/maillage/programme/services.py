@@ -11,10 +11,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
-from maillage.common.jobs import job_enqueue, run_claim, runs_abandoned_fail
+from maillage.common.runs import run_done, run_execute, run_start, runs_abandoned_fail
 from maillage.common.text import fold
 from maillage.common.times import require_aware
 
+from . import engines, selectors
 from .models import (
     Activity,
     ActivitySpeaker,
@@ -416,50 +417,29 @@ def speaker_unavailability_remove(*, unavailability: SpeakerUnavailability) -> N
 # The optimiser: a run is queued, computed in the background, then applied or discarded by an organiser.
 
 
-@transaction.atomic
 def programme_run_start(
     *, edition: Edition, user: User | None, time_limit: float, seed: int = 0
 ) -> ProgrammeRun:
-    from .tasks import programme_run_execute_task
-
-    _runs_abandoned_fail(edition)
-    run = ProgrammeRun(edition=edition, requested_by=user, time_limit=time_limit, seed=seed)
-    run.full_clean()
-    run.save()
-    job_enqueue(programme_run_execute_task, run.pk)
-    return run
+    """Queue a run of the optimiser (one at a time per edition); the background task starts after commit."""
+    return run_start(ProgrammeRun, scope=edition, user=user, time_limit=time_limit, seed=seed)
 
 
 def programme_run_execute(*, run_id: int) -> ProgrammeRun:
     """Compute the proposal of a queued run. Nothing but the run changes, whatever happens."""
-    from . import engines, selectors
+    return run_execute(ProgrammeRun, run_id, work=_programme_run_work)
 
-    run = run_claim(
-        ProgrammeRun,
-        run_id,
-        related="edition",
-        queued=ProgrammeRun.Status.QUEUED,
-        running=ProgrammeRun.Status.RUNNING,
-    )
-    if run is None:
-        return ProgrammeRun.objects.get(pk=run_id)
-    try:
-        state = selectors.edition_state(run.edition)
-        data = selectors.engine_instance(state, activities=state.activities, fixed=True)
-        proposal = engines.optimise(data, time_limit=run.time_limit, seed=run.seed)
-    except Exception as error:
-        run.status, run.error = ProgrammeRun.Status.FAILED, str(error) or error.__class__.__name__
-    else:
-        run.status = ProgrammeRun.Status.FINISHED
-        run.stats = proposal.stats
-        run.placements = [
-            {"activity": int(p.activity[1:]), "room": int(p.room[1:]), "start": p.start.isoformat()}
-            for p in proposal.placements
-        ]
-        run.unplaced = [{"activity": int(a[1:]), "reason": reason} for a, reason in proposal.unplaced]
-    run.finished = timezone.now()
-    run.save(update_fields=["status", "error", "stats", "placements", "unplaced", "finished"])
-    return run
+
+def _programme_run_work(run: ProgrammeRun) -> None:
+    state = selectors.edition_state(run.edition)
+    data = selectors.engine_instance(state, activities=state.activities, fixed=True)
+    proposal = engines.optimise(data, time_limit=run.time_limit, seed=run.seed)
+    run.stats = proposal.stats
+    run.placements = [
+        {"activity": int(p.activity[1:]), "room": int(p.room[1:]), "start": p.start.isoformat()}
+        for p in proposal.placements
+    ]
+    run.unplaced = [{"activity": int(a[1:]), "reason": reason} for a, reason in proposal.unplaced]
+    run_done(run, fields=["placements", "unplaced"])
 
 
 @transaction.atomic
@@ -467,7 +447,7 @@ def programme_run_apply(*, run: ProgrammeRun) -> int:
     """Write a finished run's proposal: every movable activity to its proposed room and start (unplaced when
     the proposal could not place it); fixed activities stay. Returns how many activities changed."""
     run = ProgrammeRun.objects.select_for_update().get(pk=run.pk)
-    if run.status != ProgrammeRun.Status.FINISHED:
+    if run.status != ProgrammeRun.Status.DONE:
         raise ValidationError(_("Only a finished proposal can be applied."))
     proposed = {p["activity"]: (p["room"], dt.datetime.fromisoformat(p["start"])) for p in run.placements}
     seen = set(proposed) | {
@@ -492,17 +472,10 @@ def programme_run_apply(*, run: ProgrammeRun) -> int:
 
 
 @transaction.atomic
-def _runs_abandoned_fail(edition: Edition) -> None:
-    runs_abandoned_fail(
-        edition.runs.filter(status__in=[ProgrammeRun.Status.QUEUED, ProgrammeRun.Status.RUNNING]),
-        failed=ProgrammeRun.Status.FAILED,
-    )
-
-
 def programme_run_discard(*, run: ProgrammeRun) -> ProgrammeRun:
-    _runs_abandoned_fail(run.edition)
+    runs_abandoned_fail(ProgrammeRun.objects.filter(pk=run.pk))
     run.refresh_from_db()
-    if run.status not in (ProgrammeRun.Status.FINISHED, ProgrammeRun.Status.FAILED):
+    if run.status not in (ProgrammeRun.Status.DONE, ProgrammeRun.Status.FAILED):
         raise ValidationError(_("Only a finished proposal can be discarded."))
     run.status = ProgrammeRun.Status.DISCARDED
     run.save(update_fields=["status"])

@@ -6,5 +6,5 @@ from . import services
 
 
 @shared_task
-def programme_run_execute_task(run_id: int) -> None:
-    services.programme_run_execute(run_id=run_id)
+def programme_run_execute_task(run_id: int) -> str:
+    return services.programme_run_execute(run_id=run_id).status

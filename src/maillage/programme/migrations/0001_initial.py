@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import maillage.programme.models
+import maillage.common.fields
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='key')),
-                ('timezone', models.CharField(default='America/Toronto', max_length=64, validators=[maillage.programme.models.validate_timezone], verbose_name='time zone')),
+                ('timezone', models.CharField(default='America/Toronto', max_length=64, validators=[maillage.common.fields.validate_timezone], verbose_name='time zone')),
                 ('start_date', models.DateField(verbose_name='first day')),
                 ('end_date', models.DateField(verbose_name='last day')),
                 ('published', models.BooleanField(default=False, verbose_name='published')),

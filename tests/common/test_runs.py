@@ -1,0 +1,86 @@
+"""Engine runs (common.runs): one active run per scope, a task delivered twice computes once, a failure is
+recorded on the run and logged with its traceback, an abandoned run frees its scope. Shown on the programme's
+optimiser runs; the B2B scheduler's runs go through the same functions (tests/matchmaking/test_scheduling.py).
+"""
+
+import datetime as dt
+import logging
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from maillage.common import runs
+from maillage.programme.models import ProgrammeRun
+from tests.programme.factories import EditionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edition():
+    return EditionFactory()
+
+
+def test_a_second_run_of_a_scope_is_refused_while_one_is_active(edition):
+    first = runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1)
+    with pytest.raises(ValidationError) as error:
+        runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1)
+    assert error.value.error_list[0].code == "busy"
+    assert list(ProgrammeRun.objects.values_list("pk", "status")) == [(first.pk, "queued")]
+    runs.run_execute(ProgrammeRun, first.pk, work=lambda run: runs.run_done(run))
+    second = runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1)
+    assert second.status == ProgrammeRun.Status.QUEUED
+
+
+def test_the_database_refuses_two_active_runs_of_a_scope(edition):
+    ProgrammeRun.objects.create(edition=edition, time_limit=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProgrammeRun.objects.create(edition=edition, time_limit=1, status=ProgrammeRun.Status.RUNNING)
+
+
+def test_a_run_delivered_twice_computes_once(edition):
+    run = ProgrammeRun.objects.create(edition=edition, time_limit=1)
+    calls = []
+
+    def work(run):
+        calls.append(run.pk)
+        run.stats = {"placed": 3}
+        runs.run_done(run)
+
+    done = runs.run_execute(ProgrammeRun, run.pk, work=work)
+    again = runs.run_execute(ProgrammeRun, run.pk, work=work)
+    assert calls == [run.pk]
+    assert (done.status, done.stats, again.status) == ("done", {"placed": 3}, "done")
+    assert done.started <= done.finished
+
+
+def test_a_failing_run_says_why_and_logs_its_traceback(edition, caplog):
+    run = ProgrammeRun.objects.create(edition=edition, time_limit=1)
+
+    def work(run):
+        run.placements = [{"activity": 1}]
+        raise RuntimeError("the engine broke")
+
+    with caplog.at_level(logging.ERROR, logger="maillage.common.runs"):
+        failed = runs.run_execute(ProgrammeRun, run.pk, work=work)
+    assert (failed.status, failed.error, failed.placements) == ("failed", "the engine broke", [])
+    [record] = caplog.records
+    assert record.exc_info[0] is RuntimeError
+
+
+def test_an_abandoned_run_is_failed_and_frees_its_scope(edition):
+    stuck = ProgrammeRun.objects.create(edition=edition, time_limit=5, status=ProgrammeRun.Status.RUNNING)
+    ProgrammeRun.objects.filter(pk=stuck.pk).update(started=timezone.now() - dt.timedelta(minutes=11))
+    assert runs.runs_abandoned_fail(ProgrammeRun.objects.all()) == 1
+    stuck.refresh_from_db()
+    assert (stuck.status, stuck.finished is not None) == ("failed", True)
+    run = runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1)
+    assert run.status == "queued"
+
+
+def test_a_run_within_its_time_limit_is_not_abandoned(edition):
+    run = ProgrammeRun.objects.create(edition=edition, time_limit=5, status=ProgrammeRun.Status.RUNNING)
+    ProgrammeRun.objects.filter(pk=run.pk).update(started=timezone.now() - dt.timedelta(minutes=9))
+    assert runs.runs_abandoned_fail(ProgrammeRun.objects.all()) == 0
