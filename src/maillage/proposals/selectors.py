@@ -294,15 +294,18 @@ def dashboard(call: Call) -> Dashboard:
     for proposal_id, user_id, organisation_id, user_organisation in ProposalSpeaker.objects.filter(
         proposal__call=call
     ).values_list("proposal_id", "user_id", "person__organisation_id", "user__person__organisation_id"):
-        organisations.setdefault(proposal_id, set()).update(
-            x for x in (organisation_id, user_organisation) if x
-        )
+        found = organisations.setdefault(proposal_id, set())
+        if organisation_id:
+            found.add(organisation_id)
+        if user_organisation:
+            found.add(user_organisation)
         if user_id:
             speaker_users.setdefault(proposal_id, set()).add(user_id)
-    done = set(Review.objects.filter(proposal__call=call).values_list("proposal_id", "reviewer_id"))
-    counts: dict[int, int] = {}
-    for proposal_id, _reviewer in done:
-        counts[proposal_id] = counts.get(proposal_id, 0) + 1
+    reviewed_by: dict[int, set[int]] = {}
+    for proposal_id, reviewer_id in Review.objects.filter(proposal__call=call).values_list(
+        "proposal_id", "reviewer_id"
+    ):
+        reviewed_by.setdefault(proposal_id, set()).add(reviewer_id)
     tracks = {t.pk: t for t in call.edition.tracks.all()}
     reviewers = list(
         Reviewer.objects.filter(call=call)
@@ -315,28 +318,37 @@ def dashboard(call: Call) -> Dashboard:
             "user_id", "organisation_id"
         )
     )
-    board = Dashboard(wanted=call.reviews_wanted, proposals=len(proposals), reviews=len(done))
+    board = Dashboard(
+        wanted=call.reviews_wanted,
+        proposals=len(proposals),
+        reviews=sum(len(reviewers_of) for reviewers_of in reviewed_by.values()),
+    )
     by_track: dict[int, TrackProgress] = {pk: TrackProgress(name=t.name) for pk, t in tracks.items()}
+    in_track: dict[int, list[int]] = {}
+    empty: set[int] = set()
     for pk, title, track_id in proposals:
+        count = len(reviewed_by.get(pk, empty))
         row = by_track[track_id]
         row.proposals += 1
-        row.reviews += counts.get(pk, 0)
-        if counts.get(pk, 0) < call.reviews_wanted:
+        row.reviews += count
+        in_track.setdefault(track_id, []).append(pk)
+        if count < call.reviews_wanted:
             row.short += 1
-            board.short.append((pk, title, tracks[track_id].name, counts.get(pk, 0)))
+            board.short.append((pk, title, tracks[track_id].name, count))
     for reviewer in reviewers:
         track_ids = {t.pk for t in reviewer.tracks.all()}
-        organisation = own_organisation.get(reviewer.user_id)
+        user_id, organisation = reviewer.user_id, own_organisation.get(reviewer.user_id)
         progress = ReviewerProgress(
             name=str(reviewer.user), tracks=sorted(tracks[pk].name for pk in track_ids if pk in tracks)
         )
-        for pk, _title, track_id in proposals:
-            if track_id not in track_ids or reviewer.user_id in speaker_users.get(pk, ()):
-                continue
-            if organisation and organisation in organisations.get(pk, ()):
-                continue
-            progress.assigned += 1
-            progress.done += (pk, reviewer.user_id) in done
+        for track_id in track_ids:
+            for pk in in_track.get(track_id, ()):
+                if user_id in speaker_users.get(pk, empty) or (
+                    organisation and organisation in organisations.get(pk, empty)
+                ):
+                    continue
+                progress.assigned += 1
+                progress.done += user_id in reviewed_by.get(pk, empty)
         board.reviewers.append(progress)
     board.tracks = [row for row in by_track.values() if row.proposals]
     board.short.sort(key=lambda row: (row[3], row[0]))
