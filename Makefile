@@ -29,9 +29,6 @@ setup: system-packages $(STAMP) assets
 demo: setup
 	$(BIN)/maillage migrate --noinput -v 0
 	$(BIN)/maillage demo_data
-	$(BIN)/maillage programme_demo
-	$(BIN)/maillage matchmaking_demo
-	$(BIN)/maillage missions_demo
 	$(BIN)/maillage collectstatic --noinput -v 0
 	$(BIN)/maillage demo_server
 

@@ -94,7 +94,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from maillage.directory.demo import demo_load
+    from maillage.demo.directory import directory_demo_load as demo_load
     from maillage.directory.models import Organisation
     from maillage.directory.search import name_key
     from maillage.directory.selectors import OrganisationFilters, organisations_search

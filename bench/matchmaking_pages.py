@@ -39,7 +39,7 @@ def _forum(participants: int, requests: int, seed: int):
     from django.contrib.auth.hashers import make_password
 
     from maillage.accounts.models import User
-    from maillage.directory.demo import demo_load
+    from maillage.demo.directory import directory_demo_load as demo_load
     from maillage.directory.models import Organisation, Person
     from maillage.matchmaking import services
     from maillage.matchmaking.models import (

@@ -41,7 +41,7 @@ def _build(missions: int, delegates: int, meetings: int, seed: int):
     from django.db import transaction
 
     from maillage.accounts.models import User
-    from maillage.directory.demo import demo_load
+    from maillage.demo.directory import directory_demo_load as demo_load
     from maillage.directory.models import Corridor, Organisation, Person
     from maillage.matchmaking.models import (
         B2BSession,

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "maillage.missions",
     "maillage.proposals",
     "maillage.privacy",
+    "maillage.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,7 +1,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from maillage.directory.demo import DEMO_MEMBER, DEMO_PASSWORD, demo_load
+from maillage.demo.accounts import DEMO_MEMBER, DEMO_PASSWORD
+from maillage.demo.directory import directory_demo_load as demo_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER, DEMO_PASSWORD, demo_load
+from maillage.demo.accounts import DEMO_MEMBER, DEMO_ORGANISER, DEMO_PASSWORD
+from maillage.demo.directory import directory_demo_load as demo_load
+from maillage.demo.matchmaking import matchmaking_demo_load
 from maillage.directory.models import Person
-from maillage.matchmaking.demo import matchmaking_demo_load
 from maillage.matchmaking.models import B2BSession, Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from maillage.common.audit import audit_record
-from maillage.directory.demo import demo_load
+from maillage.demo.directory import directory_demo_load as demo_load
 from tests.matchmaking.factories import participant_make, session_make
 
 pytestmark = pytest.mark.django_db(transaction=True)

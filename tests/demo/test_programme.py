@@ -1,29 +1,27 @@
 import datetime as dt
-import io
 import json
 import zoneinfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.urls import reverse
 
-from maillage.directory.demo import DEMO_MEMBER, demo_load
+from maillage.demo.accounts import DEMO_MEMBER
+from maillage.demo.directory import directory_demo_load
+from maillage.demo.programme import programme_demo_load
 from maillage.programme import selectors, services
-from maillage.programme.demo import programme_demo_load
 from maillage.programme.models import Activity, Edition, Favourite, ProgrammeRun, Speaker
 from tests.factories import UserFactory
-
-from .schemas import c3voc_validator
+from tests.programme.schemas import c3voc_validator, frab_schema
 
 pytestmark = pytest.mark.django_db
 
 QUEBEC = zoneinfo.ZoneInfo("America/Toronto")
 
 
-def test_demo_programme_is_realistic_idempotent_and_exports_validly(client, frab_schema):
-    demo_load(organisations=40, people=60)
-    call_command("programme_demo", stdout=io.StringIO())
+def test_demo_programme_is_realistic_idempotent_and_exports_validly(client):
+    directory_demo_load(organisations=40, people=60)
+    assert programme_demo_load().created
     edition = Edition.objects.get()
     slug = edition.slug
     activities = Activity.objects.filter(event__edition=edition)
@@ -38,7 +36,7 @@ def test_demo_programme_is_realistic_idempotent_and_exports_validly(client, frab
     result = programme_demo_load()
     assert not result.created
     assert list(activities.order_by("pk").values_list("pk", "updated")) == snapshot
-    frab_schema.validate(client.get(reverse("programme:export_frab", args=[slug])).content)
+    frab_schema().validate(client.get(reverse("programme:export_frab", args=[slug])).content)
     c3voc_validator().validate(json.loads(client.get(reverse("programme:export_c3voc", args=[slug])).content))
     assert client.get(reverse("programme:agenda", args=[slug])).content.decode().count('class="card"') == 40
 
@@ -85,7 +83,7 @@ def test_demo_week_is_ahead_whatever_the_day(now, client, organiser, django_capt
         with django_capture_on_commit_callbacks(execute=True):
             run = services.programme_run_start(edition=edition, user=None, time_limit=2, seed=0)
         run.refresh_from_db()
-    assert run.status == ProgrammeRun.Status.FINISHED, run.error
+    assert run.status == ProgrammeRun.Status.DONE, run.error
     assert run.stats["missed_favourites"] < run.stats["baseline_missed_favourites"]
 
 

@@ -1,5 +1,5 @@
-"""The demo B2B sessions, from ~40 people of the directory demo (which must be loaded first), their requests
-from the recommendations, and one scheduling run each, published:
+"""The demo B2B sessions (`data/matchmaking.toml`), from ~40 people of the directory demo (which must be loaded
+first), their requests from the recommendations, and one scheduling run each, published:
 - "Mission Québec–Bordeaux", about two months ahead: what participants and organisers prepare;
 - "Mission Bordeaux–Québec", held last month and recorded from the organisers' spreadsheet: check-ins and
   outcomes, so its report has figures.
@@ -7,34 +7,23 @@ Every date is computed from today, so the demo tells the same story on any day. 
 
 import datetime as dt
 import random
+import time
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.test import override_settings
 from django.utils import timezone
 
 from maillage.accounts.models import User
 from maillage.common.tabular import read_table, write_csv
-from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER
 from maillage.directory.models import Person
+from maillage.matchmaking import selectors, services
+from maillage.matchmaking.history import HISTORY_COLUMNS, b2b_session_history_import
+from maillage.matchmaking.models import B2BSession, LookingFor, MeetingRequest, SchedulingRun
 
-from . import selectors, services
-from .history import HISTORY_COLUMNS, b2b_session_history_import
-from .models import B2BSession, LookingFor, MeetingRequest, SchedulingRun
-
-PARTICIPANTS = 40
-# How the past mission's meetings went: mostly held, and what each side said came of it.
-OUTCOME_WEIGHTS = {"nothing": 30, "follow_up": 35, "lead": 20, "partnership": 10, "contract": 5}
-# What people write when they ask to meet: their own words, not the recommender's.
-MESSAGES = [
-    "Bonjour, votre offre m'intéresse pour notre prochain projet : pouvons-nous en parler sur place ?",
-    "Nous cherchons un partenaire de l'autre côté de l'Atlantique, je serais ravie d'échanger.",
-    "Je serais curieux de connaître vos clients en France.",
-    "Hello, we are looking for a partner in Québec: happy to compare notes.",
-    "",
-    "Intéressé par une collaboration en R-D, à discuter.",
-    "",
-]
+from .accounts import DEMO_MEMBER, DEMO_ORGANISER
+from .files import demo_toml
 
 
 def demo_days(today: dt.date) -> tuple[list[dt.date], list[dt.date]]:
@@ -58,54 +47,64 @@ class MatchmakingDemoResult:
 
 def matchmaking_demo_load(*, seed: int = 2027, today: dt.date | None = None) -> MatchmakingDemoResult:
     today = today or timezone.localdate()
+    data = demo_toml("matchmaking.toml")
     past_days, days = demo_days(today)
-    _past_mission_load(seed=seed + 1, days=past_days)
-    name = f"Mission Québec–Bordeaux {days[0].year}"
+    _held_session_load(data, seed=seed + 1, days=past_days)
+    name = data["coming"]["name"].format(year=days[0].year)
     existing = B2BSession.objects.filter(name=name).first()
     if existing is not None:
         return _result(existing, False)
     rng = random.Random(seed)
     with transaction.atomic():
-        session = _session_and_people(rng, name=name, days=days, place=COMING_PLACE)
-        _requests(session, rng)
+        session = _session_and_people(rng, data, name=name, days=days, place=data["coming"]["place"])
+        _requests(session, rng, data["requests"]["messages"])
     _schedule_and_publish(session)
     session.refresh_from_db()
     return _result(session, True)
 
 
-COMING_PLACE = "Palais de la Bourse, 17 place de la Bourse, Bordeaux"
-PAST_PLACE = "Espace 400e, 100 quai Saint-André, Québec"
-
-
 def _schedule_and_publish(session: B2BSession) -> None:
-    run = SchedulingRun.objects.create(session=session, started_by=session.organiser, time_limit=3)
-    run = services.scheduling_run_execute(run_id=run.pk)
+    """Start the run as the organiser's button does, then make sure it ran before publishing its meetings:
+    in line here (without a broker the queued job runs eagerly at commit; under a test's transaction it
+    never starts, so it is executed now), or, with a broker, by the worker that took it."""
+    with override_settings(MAILLAGE_JOBS="eager"):
+        run = services.scheduling_run_start(session=session, user=session.organiser, time_limit=3)
+    run = services.scheduling_run_execute(run_id=run.pk)  # a run already taken is only read back
+    give_up = time.monotonic() + run.time_limit + 60
+    while (
+        run.status in (SchedulingRun.Status.QUEUED, SchedulingRun.Status.RUNNING)
+        and time.monotonic() < give_up
+    ):
+        time.sleep(0.5)
+        run.refresh_from_db()
     if run.status == SchedulingRun.Status.DONE:
         services.scheduling_run_publish(run=run, notify=False)
 
 
-def _past_mission_load(*, seed: int, days: list[dt.date]) -> None:
+def _held_session_load(data: dict, *, seed: int, days: list[dt.date]) -> None:
     """The mission held last month, recorded as organisers record one after the fact: its meetings,
     check-ins and outcomes imported from a spreadsheet (through the real import)."""
-    name = f"Mission Bordeaux–Québec {days[0].year}"
+    name = data["held"]["name"].format(year=days[0].year)
     if B2BSession.objects.filter(name=name).exists():
         return
     rng = random.Random(seed)
     with transaction.atomic():
-        session = _session_and_people(rng, name=name, days=days, place=PAST_PLACE, with_deadline=False)
-        _requests(session, rng)
-        sheet = read_table(_history_csv(session, rng), "historique.csv")
+        session = _session_and_people(
+            rng, data, name=name, days=days, place=data["held"]["place"], with_deadline=False
+        )
+        _requests(session, rng, data["requests"]["messages"])
+        sheet = read_table(_history_csv(session, rng, data["held"]["outcomes"]), "historique.csv")
         b2b_session_history_import(session=session, sheet=sheet, user=session.organiser)
 
 
-def _history_csv(session: B2BSession, rng: random.Random) -> bytes:
+def _history_csv(session: B2BSession, rng: random.Random, outcome_weights: dict[str, int]) -> bytes:
     """The organisers' record of the held mission: accepted requests placed first come, first served at
     the earliest slot where both people and a table were free; mostly held; outcomes from most people."""
     tz = session.tzinfo
     slots = list(session.slots.order_by("start"))
     tables = list(session.tables.order_by("number"))
     busy, taken, rows = set(), set(), []
-    outcomes, weights = list(OUTCOME_WEIGHTS), list(OUTCOME_WEIGHTS.values())
+    outcomes, weights = list(outcome_weights), list(outcome_weights.values())
     accepted = MeetingRequest.objects.filter(session=session, status=MeetingRequest.Status.ACCEPTED)
     for request in accepted.select_related("sender__person", "recipient__person").order_by("pk"):
         a, b = request.sender, request.recipient
@@ -147,16 +146,22 @@ def _result(session: B2BSession, created: bool) -> MatchmakingDemoResult:
     )
 
 
+def _time(hhmm: str) -> dt.time:
+    return dt.time.fromisoformat(hhmm)
+
+
 def _session_and_people(
     rng: random.Random,
+    data: dict,
     *,
     name: str,
     days: list[dt.date],
     place: str,
     with_deadline: bool = True,
 ) -> B2BSession:
+    spec = data["session"]
     organiser = User.objects.get(email=DEMO_ORGANISER)
-    tz = B2BSession(timezone="America/Toronto").tzinfo
+    tz = B2BSession(timezone=spec["timezone"]).tzinfo
     # Requests close the week before; the past mission was loaded after its own deadline, so it has none.
     deadline = (
         dt.datetime.combine(days[0] - dt.timedelta(days=7), dt.time(23, 59), tzinfo=tz)
@@ -167,27 +172,24 @@ def _session_and_people(
         organiser=organiser,
         name=name,
         place=place,
-        description="Rencontres B2B de la mission économique Québec–Nouvelle-Aquitaine.",
+        description=spec["description"],
         days=days,
-        parts=[
-            services.DayPartSpec("am", dt.time(9), dt.time(12)),
-            services.DayPartSpec("pm", dt.time(14), dt.time(17)),
-        ],
-        tables=12,
-        timezone_name="America/Toronto",
-        slot_minutes=20,
-        break_minutes=5,
-        max_meetings=8,
+        parts=[services.DayPartSpec(part, _time(start), _time(end)) for part, start, end in spec["parts"]],
+        tables=spec["tables"],
+        timezone_name=spec["timezone"],
+        slot_minutes=spec["slot_minutes"],
+        break_minutes=spec["break_minutes"],
+        max_meetings=spec["max_meetings"],
         request_deadline=deadline,
         status=B2BSession.Status.OPEN,
     )
-    corridor = Q(organisation__region__slug__in=["ca-capitale-nationale", "fr-nouvelle-aquitaine"])
+    corridor = Q(organisation__region__slug__in=spec["regions"])
     people = list(
         Person.objects.filter(corridor, organisation__isnull=False, email__isnull=False)
         .exclude(email=DEMO_ORGANISER)
         .order_by("pk")
     )
-    chosen = rng.sample(people, min(PARTICIPANTS - 1, len(people)))
+    chosen = rng.sample(people, min(spec["participants"] - 1, len(people)))
     member = Person.objects.filter(email=DEMO_MEMBER).first()
     if member is not None and member not in chosen:
         chosen.insert(0, member)
@@ -204,7 +206,7 @@ def _session_and_people(
     return session
 
 
-def _requests(session: B2BSession, rng: random.Random) -> None:
+def _requests(session: B2BSession, rng: random.Random, messages: list[str]) -> None:
     services.recommendations_refresh(session=session, language="fr")
     participants = list(selectors.participants_of(session))
     for participant in participants:
@@ -220,7 +222,7 @@ def _requests(session: B2BSession, rng: random.Random) -> None:
             request = services.meeting_request_send(
                 sender=participant,
                 recipient=other,
-                message=rng.choice(MESSAGES),
+                message=rng.choice(messages),
                 priority=rng.choice([1, 1, 2, 3]),
                 notify=False,
             )

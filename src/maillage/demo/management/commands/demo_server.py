@@ -1,8 +1,11 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER, DEMO_PASSWORD
+from maillage.demo.accounts import DEMO_MEMBER, DEMO_ORGANISER, DEMO_PASSWORD
 from maillage.directory.models import Organisation, Person
+from maillage.matchmaking.models import B2BSession
+from maillage.missions.models import Mission
+from maillage.programme.models import Edition
 
 
 class Command(BaseCommand):
@@ -13,10 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, **options):
         # Read from the database, so what is printed is what the pages show.
-        from maillage.matchmaking.models import B2BSession
-        from maillage.missions.models import Mission
-        from maillage.programme.models import Edition
-
         lines = [
             "",
             f"Maillage demo: http://{addrport}/",

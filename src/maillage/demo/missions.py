@@ -2,13 +2,11 @@
 services, every date computed from today: one finished more than three months ago with its outcomes and
 survey results, one finished earlier, one to come with its call open. Loading twice changes nothing.
 
-Needs the directory demo first (`maillage demo_data`): it reuses its organisations, people and accounts.
+Needs the directory demo first (`directory.py`): it reuses its organisations, people and accounts.
 """
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from django.db import transaction
 from django.test import override_settings
@@ -17,24 +15,19 @@ from django.utils import timezone
 from maillage.accounts.models import User
 from maillage.common.fields import zone
 from maillage.directory import services as directory_services
-from maillage.directory.demo import DEMO_MEMBER, DEMO_ORGANISER
 from maillage.directory.models import Corridor, Organisation, Person
+from maillage.missions import services
+from maillage.missions.models import Delegate, FollowUpSurvey, Mission
 
-from . import services
-from .models import Delegate, FollowUpSurvey, Mission
+from .accounts import DEMO_MEMBER, DEMO_ORGANISER
+from .files import demo_toml
 
 
 @dataclass
-class DemoResult:
+class MissionsDemoResult:
     missions: int
     delegates: int
     items: int
-
-
-def demo_data() -> dict:
-    return tomllib.loads(
-        resources.files("maillage.missions").joinpath("data/missions.toml").read_text("utf-8")
-    )
 
 
 def _organisation(key: str) -> Organisation:
@@ -220,9 +213,9 @@ def _applications(mission: Mission, spec: dict) -> None:
 # The demo's placeholder addresses must not receive the e-mails the services send.
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
 @transaction.atomic
-def demo_load(*, today: dt.date | None = None) -> DemoResult:
+def missions_demo_load(*, today: dt.date | None = None) -> MissionsDemoResult:
     today = today or timezone.localdate()
-    data = demo_data()
+    data = demo_toml("missions.toml")
     for org in data["organisations"]:
         if not Organisation.objects.filter(slug=org["slug"]).exists():
             directory_services.organisation_create(**org)
@@ -242,4 +235,4 @@ def demo_load(*, today: dt.date | None = None) -> DemoResult:
         if spec.get("applications"):
             _applications(mission, spec)
         missions += 1
-    return DemoResult(missions=missions, delegates=delegates, items=items)
+    return MissionsDemoResult(missions=missions, delegates=delegates, items=items)

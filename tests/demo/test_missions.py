@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from maillage.directory.demo import demo_load as directory_demo_load
+from maillage.demo.directory import directory_demo_load
+from maillage.demo.missions import missions_demo_load
 from maillage.missions import selectors
-from maillage.missions.demo import demo_load
 from maillage.missions.models import Mission
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_loads_once_dated_from_today_with_a_finished_mission_and_an_open_call():
     directory_demo_load(organisations=40, people=120)
     today = dt.date(2026, 12, 1)
-    first = demo_load(today=today)
-    again = demo_load(today=today)
+    first = missions_demo_load(today=today)
+    again = missions_demo_load(today=today)
     assert (first.missions, again.missions) == (3, 0)
     finished = Mission.objects.get(slug="marseille-toulouse-labege")
     assert finished.end_date < today - dt.timedelta(days=90)

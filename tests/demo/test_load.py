@@ -1,0 +1,104 @@
+"""The whole demo from its data files: the same content and figures as when it was Python (counted on the
+Python modules on 2026-12-01, 80 organisations and 160 people), and loading again changes nothing."""
+
+import datetime as dt
+import io
+import zoneinfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from maillage.accounts.models import User
+from maillage.directory.models import Corridor, Organisation, Person, Region
+from maillage.matchmaking.models import B2BSession, Meeting, MeetingOutcome, MeetingRequest, Participant
+from maillage.missions.models import (
+    Application,
+    Delegate,
+    Discovery,
+    FollowUpSurvey,
+    ItineraryItem,
+    Lead,
+    Mission,
+)
+from maillage.programme.models import Activity, Favourite, Room, Speaker, Venue
+
+pytestmark = pytest.mark.django_db
+
+QUEBEC = zoneinfo.ZoneInfo("America/Toronto")
+
+
+def _counts() -> dict[str, int]:
+    held = B2BSession.objects.get(name__startswith="Mission Bordeaux–Québec")
+    return {
+        "regions": Region.objects.count(),
+        "corridors": Corridor.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "people": Person.objects.count(),
+        "users": User.objects.count(),
+        "venues": Venue.objects.count(),
+        "rooms": Room.objects.count(),
+        "activities": Activity.objects.count(),
+        "unplaced": Activity.objects.filter(start__isnull=True).count(),
+        "speakers": Speaker.objects.count(),
+        "favourites": Favourite.objects.count(),
+        "sessions": B2BSession.objects.count(),
+        "participants": Participant.objects.count(),
+        "requests": MeetingRequest.objects.count(),
+        "held_meetings": Meeting.objects.filter(session=held).count(),
+        "outcomes": MeetingOutcome.objects.count(),
+        "missions": Mission.objects.count(),
+        "delegates": Delegate.objects.count(),
+        "items": ItineraryItem.objects.count(),
+        "discoveries": Discovery.objects.count(),
+        "leads": Lead.objects.count(),
+        "surveys": FollowUpSurvey.objects.count(),
+        "applications": Application.objects.count(),
+    }
+
+
+BEFORE = {
+    "regions": 9,
+    "corridors": 5,
+    "organisations": 86,
+    "people": 162,
+    "users": 202,
+    "venues": 5,
+    "rooms": 11,
+    "activities": 44,
+    "unplaced": 4,
+    "speakers": 36,
+    "favourites": 1144,
+    "sessions": 2,
+    "participants": 80,
+    "requests": 172,
+    "held_meetings": 63,
+    "outcomes": 94,
+    "missions": 3,
+    "delegates": 36,
+    "items": 23,
+    "discoveries": 6,
+    "leads": 5,
+    "surveys": 68,
+    "applications": 12,
+}
+
+
+def test_demo_data_loads_the_same_demo_as_before_and_twice_changes_nothing():
+    with time_machine.travel(dt.datetime(2026, 12, 1, 10, tzinfo=QUEBEC), tick=False):
+        out = io.StringIO()
+        call_command("demo_data", organisations=80, people=160, stdout=out)
+        assert _counts() == BEFORE
+        coming = B2BSession.objects.get(name="Mission Québec–Bordeaux 2027")
+        assert coming.status == B2BSession.Status.PUBLISHED
+        assert coming.runs.get().requested_by.email == "organisatrice@demo.maillage.org"
+        assert Meeting.objects.filter(session=coming, published=True).exists()
+        assert out.getvalue().splitlines()[:2] == [
+            "Demo data: 80 organisations, 160 people.",
+            "Demo programme: Semaine numérique de Québec 2027, 2027-04-05 to 2027-04-09 (44 activities, created).",
+        ]
+        again = io.StringIO()
+        call_command("demo_data", organisations=80, people=160, stdout=again)
+        assert _counts() == BEFORE
+        assert again.getvalue().count("already there") == 2
+        assert "Demo missions: 0 missions" in again.getvalue()
