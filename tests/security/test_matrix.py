@@ -1,0 +1,143 @@
+"""Permissions as a matrix: every URL of the project × ten roles, held to the policy declared in
+`maillage/policies.py`, on one realistic world. A page answered to someone the policy does not name, a private
+field (planted markers) shown to someone it does not name, or a refused write that changed the database
+fails; so does a URL without a policy."""
+
+import pytest
+from django.test import Client
+
+from maillage.policies import ORGANISER, POLICIES
+
+from .forms import posting_to
+from .matrix import SELF_ROLE, audiences, changed, snapshot
+from .walk import address, routes
+from .world import ROLES
+
+ROUTES = routes()
+LOGIN_PATH = "/comptes/connexion/"
+# Bodies for actions whose form is not on any page the harvest reads (or is drawn by script).
+FALLBACK_BODIES = {
+    "matchmaking:request_answer": [{"answer": "accept"}, {"answer": "decline"}, {"answer": "cancel"}],
+    "matchmaking:session_status": [{"status": "closed"}],
+    "matchmaking:check_in_mark": [{"status": "held"}],
+    "matchmaking:outcome_record": [{"outcome": "deal", "notes": "Changé"}],
+    "matchmaking:run_publish": [{"confirm": "1"}],
+    "proposals:star": [{"star": "1"}],
+    "proposals:withdraw": [{"confirm": "1"}],
+    "missions:item_delete": [{"notify": ""}],
+    "missions:testimonial_publish": [{"published": "1"}],
+    "missions:photo_publish": [{"published": "1"}],
+    "missions:lead_status": [{"status": "won"}],
+    "missions:decide": [{"decision": "rejected"}],
+    "privacy:erasure_ask": [{}],
+    "privacy:erasure_withdraw": [{}],
+    "accounts:logout": [{}],
+}
+
+
+def _login(client: Client, world, role: str) -> None:
+    client.logout()
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+
+
+def _outcome(response) -> str:
+    """200, "login", "redirect", or the status code as text."""
+    code = response.status_code
+    response.close()  # files are streamed
+    if code in (301, 302, 303):
+        return "login" if response["Location"].startswith(LOGIN_PATH) else "redirect"
+    return str(code)
+
+
+def _body(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+def test_every_url_has_a_policy():
+    missing = sorted(r.name for r in ROUTES if r.name not in POLICIES)
+    stale = sorted(set(POLICIES) - {r.name for r in ROUTES})
+    assert (missing, stale) == ([], [])
+
+
+@pytest.fixture(scope="module")
+def harvest(world, django_db_blocker):
+    """Every POST form the pages show to organisers and to the people whose things they are, by action."""
+    found: dict[str, list[dict]] = {}
+    client = Client()
+    with django_db_blocker.unblock():
+        for role in ("organiser", "member", *sorted(set(SELF_ROLE.values()))):
+            _login(client, world, role)
+            for route in ROUTES:
+                if route.name not in POLICIES or not POLICIES[route.name].see:
+                    continue
+                page = address(route, world)
+                response = client.get(page)
+                if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                    response.close()
+                    continue
+                html = _body(response)
+                for form in posting_to(html, "", page) + [f for f in _post_forms(html) if f.action]:
+                    action = (form.action or page).split("?")[0]
+                    bodies = found.setdefault(action, [])
+                    body = form.body()
+                    if body not in bodies and len(bodies) < 3:
+                        bodies.append(body)
+    return found
+
+
+def _post_forms(html):
+    from .forms import forms_of
+
+    return [f for f in forms_of(html) if f.method == "post"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name in POLICIES], ids=lambda r: r.name)
+def test_pages_follow_the_policy(client, world, route):
+    policy = POLICIES[route.name]
+    url = address(route, world)
+    wrong, leaks = {}, []
+    for role in ROLES:
+        _login(client, world, role)
+        response = client.get(url)
+        allowed = bool(policy.see & audiences(role, route.name))
+        body = _body(response) if response.status_code == 200 else ""
+        seen = _outcome(response)
+        if seen == "500" or (seen == "200" and not allowed) or (allowed and seen in ("login", "403", "404")):
+            wrong[role] = seen
+        if not body:
+            continue
+        names = audiences(role, route.name)
+        if ORGANISER in names or policy.private & names:
+            continue
+        for owner, fields in world.markers.items():
+            if owner == role:
+                continue
+            leaks += [f"{owner}'s {what} shown to {role}" for what, mark in fields.items() if mark in body]
+    assert (url, wrong, leaks) == (url, {}, [])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name in POLICIES], ids=lambda r: r.name)
+def test_refused_writes_change_nothing(client, world, harvest, route):
+    """Everyone the policy does not let change things posts what the page's own form would send (with the
+    ids of other people's things in the address and the body): nothing in the database changes."""
+    policy = POLICIES[route.name]
+    url = address(route, world)
+    bodies = harvest.get(url) or FALLBACK_BODIES.get(route.name) or [{}]
+    wrote = {}
+    for role in ROLES:
+        if policy.change & audiences(role, route.name):
+            continue
+        _login(client, world, role)
+        for body in bodies:
+            before = snapshot()
+            response = client.post(url, body)
+            seen = _outcome(response)
+            tables = changed(before, snapshot())
+            if tables or seen == "500":
+                wrote[role] = (seen, tables, body)
+    assert (url, wrote) == (url, {})
