@@ -36,6 +36,7 @@ test: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	bash scripts/run-tests.sh
 
 format: $(STAMP)
