@@ -19,12 +19,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def slug_for_name(name: str, *, max_length: int = 120) -> str:
+def slug_for_name(name: str, *, max_length: int = 120, fallback: str = "org") -> str:
     """A stable URL key for a name, also for names with no Latin letter ("北京科技" -> "org-1f3a9c2b")."""
     slug = slugify(fold(name))[:max_length].strip("-")
     if slug:
         return slug
-    return "org-" + hashlib.sha256(name.strip().encode()).hexdigest()[:8]
+    return f"{fallback}-" + hashlib.sha256(name.strip().encode()).hexdigest()[:8]
 
 
 def single_line(text: str) -> str:

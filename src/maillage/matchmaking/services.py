@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
 from maillage.common.jobs import job_enqueue
 from maillage.common.runs import run_done, run_execute, run_start
+from maillage.common.services import model_update, unique_slug
 from maillage.common.times import require_aware
 from maillage.directory.models import Person, Sector
 
@@ -49,18 +49,6 @@ def _lock(session: B2BSession) -> B2BSession:
     return B2BSession.objects.select_for_update().get(pk=session.pk)
 
 
-def _free_slug(name: str) -> str:
-    """A key for a new session from its name: not one of the app's URL words, not taken by another."""
-    base = slugify(name)[:72].strip("-") or "b2b"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-b2b"
-    slug, number = base, 1
-    while B2BSession.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 @dataclass(frozen=True)
 class DayPartSpec:
     """A part of a day in local time: ("am", 09:00, 12:00)."""
@@ -89,7 +77,7 @@ def b2b_session_create(
     session = B2BSession(
         organiser=organiser,
         name=name,
-        slug=slug or _free_slug(name),
+        slug=slug or unique_slug(B2BSession, name, fallback="b2b", reserved=RESERVED_SLUGS),
         timezone=timezone_name,
         slot_minutes=slot_minutes,
         break_minutes=break_minutes,
@@ -264,10 +252,7 @@ def participant_update(
     """Change a profile (the participant, or an organiser who may also set the booth). Changes that would
     make a published meeting impossible are refused, so the next re-run of the scheduler keeps working."""
     allowed = ORGANISER_FIELDS if by_organiser else PARTICIPANT_FIELDS
-    for name, value in fields.items():
-        if name not in allowed:
-            raise ValueError(f"Unknown participant field: {name}")
-        setattr(participant, name, value)
+    model_update(participant, fields, allowed=allowed)
     unavailable = list(unavailable) if unavailable is not None else None
     _check_profile(
         participant.session,

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.runs import run_done, run_execute, run_start, runs_abandoned_fail
+from maillage.common.services import model_update, unique_slug
 from maillage.common.text import fold
 from maillage.common.times import require_aware
 
@@ -117,7 +117,11 @@ def edition_create(
     """A new edition. Starting more than a year before `today` (default: today) needs `already_held`;
     starting more than five years ahead, or lasting more than a month, is refused as a likely typo."""
     edition = Edition(
-        name=name, slug=slug or slugify(name)[:80], start_date=start_date, end_date=end_date, **fields
+        name=name,
+        slug=slug or unique_slug(Edition, name, fallback="edition"),
+        start_date=start_date,
+        end_date=end_date,
+        **fields,
     )
     _edition_check(edition, today=today, already_held=already_held, changed={"start_date", "end_date"})
     edition.save()
@@ -141,7 +145,12 @@ def event_create(*, edition: Edition, name: str, **fields) -> Event:
 
 @transaction.atomic
 def venue_create(*, edition: Edition, name: str, slug: str = "", **fields) -> Venue:
-    venue = Venue(edition=edition, name=name, slug=slug or slugify(name)[:80], **fields)
+    venue = Venue(
+        edition=edition,
+        name=name,
+        slug=slug or unique_slug(Venue, name, fallback="venue", edition=edition),
+        **fields,
+    )
     venue.full_clean()
     venue.save()
     return venue
@@ -182,7 +191,7 @@ def track_create(*, edition: Edition, name_fr: str, name_en: str = "", slug: str
         edition=edition,
         name_fr=name_fr,
         name_en=name_en or name_fr,
-        slug=slug or slugify(name_fr)[:80],
+        slug=slug or unique_slug(Track, name_fr, fallback="track", edition=edition),
         **fields,
     )
     track.full_clean()
@@ -276,10 +285,7 @@ def activity_create(*, event: Event, speakers: Iterable[Speaker] = (), **fields)
 
 @transaction.atomic
 def activity_update(*, activity: Activity, speakers: Iterable[Speaker] | None = None, **fields) -> Activity:
-    for name, value in fields.items():
-        if name not in ACTIVITY_FIELDS:
-            raise ValueError(f"Unknown activity field: {name}")
-        setattr(activity, name, value)
+    model_update(activity, fields, allowed=ACTIVITY_FIELDS)
     _check_activity(activity)
     activity.save()
     if speakers is not None:
@@ -335,11 +341,7 @@ def favourite_unstar(*, user: User, activity: Activity) -> None:
 
 
 def _update(obj, fields: dict, allowed: Iterable[str]):
-    allowed = set(allowed)
-    for name, value in fields.items():
-        if name not in allowed:
-            raise ValueError(f"Unknown field: {name}")
-        setattr(obj, name, value)
+    model_update(obj, fields, allowed=allowed)
     obj.full_clean()
     obj.save()
     return obj
@@ -355,12 +357,8 @@ def edition_update(
     *, edition: Edition, already_held: bool = False, today: dt.date | None = None, **fields
 ) -> Edition:
     """Change an edition; new dates are checked as at creation (an old edition stays editable)."""
-    unknown = set(fields) - set(EDITION_FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown fields: {sorted(unknown)}")
     before = {"start_date": edition.start_date, "end_date": edition.end_date}
-    for name, value in fields.items():
-        setattr(edition, name, value)
+    model_update(edition, fields, allowed=EDITION_FIELDS)
     changed = {name for name, value in before.items() if getattr(edition, name) != value}
     _edition_check(edition, today=today, already_held=already_held, changed=changed)
     edition.save()
