@@ -125,7 +125,8 @@ _vocabularies: dict[str, tuple[tuple, float, Vocabulary]] = {}
 
 def _vocabulary_stamp() -> tuple:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*), max(updated), max(id) FROM directory_organisation")
+        # Two index probes (no count: a deletion leaves only unused words behind, which correct to nothing).
+        cursor.execute("SELECT max(updated), max(id) FROM directory_organisation")
         return tuple(str(v) for v in cursor.fetchone())
 
 
@@ -266,8 +267,8 @@ def _fts_match(terms, *, column: str = "") -> str:
     return f"{column} : ({expression})" if column else expression
 
 
-def _tsquery(terms, *, weights: str = "") -> str:
-    return " & ".join("(" + " | ".join(f"{p}:*{weights}" for p in t.prefixes) + ")" for t in terms)
+def _tsquery(terms) -> str:
+    return " & ".join("(" + " | ".join(f"{p}:*" for p in t.prefixes) + ")" for t in terms)
 
 
 # Two segments, one after the other: the organisations whose name holds every term (ranking keys 1, 3 and 4 among
@@ -287,15 +288,19 @@ _SQLITE_OTHERS = (
     "SELECT f.rowid FROM directory_organisation_fts f WHERE directory_organisation_fts MATCH %s{restriction} "
     "ORDER BY bm25(directory_organisation_fts, {name_weight}, 1.0), f.rowid LIMIT %s OFFSET %s"
 )
-_POSTGRES_COUNT = "SELECT count(*) FROM directory_organisation o WHERE o.search_vector @@ to_tsquery('simple', %s){restriction}"
+# PostgreSQL matches names on an expression index (migration 0003) rather than on the A weight of search_vector:
+# the planner cannot estimate weighted prefix queries and would read every row.
+_POSTGRES_NAME = "to_tsvector('simple', o.search_name)"
+_POSTGRES_COUNT = (
+    "SELECT count(*) FROM directory_organisation o WHERE {vector} @@ to_tsquery('simple', %s){restriction}"
+)
 _POSTGRES_NAMES = (
-    "SELECT o.id FROM directory_organisation o, to_tsquery('simple', %s) qn WHERE o.search_vector @@ qn{restriction} "
-    "ORDER BY {tier}, ts_rank('{{0, 0, {text_weight}, 1}}', o.search_vector, qn) DESC, o.search_name, o.id "
-    "LIMIT %s OFFSET %s"
+    "SELECT o.id FROM directory_organisation o, to_tsquery('simple', %s) q WHERE {name} @@ q{restriction} "
+    "ORDER BY {tier}, ts_rank({name}, q) DESC, o.search_name, o.id LIMIT %s OFFSET %s"
 )
 _POSTGRES_OTHERS = (
-    "SELECT o.id FROM directory_organisation o, to_tsquery('simple', %s) q, to_tsquery('simple', %s) qn "
-    "WHERE o.search_vector @@ q AND NOT o.search_vector @@ qn{restriction} "
+    "SELECT o.id FROM directory_organisation o, to_tsquery('simple', %s) q "
+    "WHERE o.search_vector @@ q AND NOT {name} @@ q{restriction} "
     "ORDER BY ts_rank('{{0, 0, {text_weight}, 1}}', o.search_vector, q) DESC, o.id LIMIT %s OFFSET %s"
 )
 
@@ -307,10 +312,9 @@ class RankedOrganisations:
         self.queryset = queryset
         self.plan = search_plan
         self.postgres = connection.vendor == "postgresql"
-        self._counts: dict[str, int] = {}
+        self._counts: dict[bool, int] = {}
         if self.postgres:
-            self.everything = _tsquery(search_plan.terms)
-            self.in_name = _tsquery(search_plan.terms, weights="A")
+            self.everything = self.in_name = _tsquery(search_plan.terms)
         else:
             self.everything = _fts_match(search_plan.terms)
             self.in_name = _fts_match(search_plan.terms, column="search_name")
@@ -327,15 +331,19 @@ class RankedOrganisations:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _count(self, match: str) -> int:
-        if match not in self._counts:
-            template = _POSTGRES_COUNT if self.postgres else _SQLITE_COUNT
-            sql = template.format(restriction=self.restriction)
-            self._counts[match] = self._fetch(sql, [match, *self.restriction_params])[0][0]
-        return self._counts[match]
+    def _count(self, *, names: bool) -> int:
+        if names not in self._counts:
+            if self.postgres:
+                vector = _POSTGRES_NAME if names else "o.search_vector"
+                sql = _POSTGRES_COUNT.format(vector=vector, restriction=self.restriction)
+            else:
+                sql = _SQLITE_COUNT.format(restriction=self.restriction)
+            match = self.in_name if names else self.everything
+            self._counts[names] = self._fetch(sql, [match, *self.restriction_params])[0][0]
+        return self._counts[names]
 
     def count(self) -> int:
-        return self._count(self.everything)
+        return self._count(names=False)
 
     def __len__(self) -> int:
         return self.count()
@@ -345,7 +353,7 @@ class RankedOrganisations:
         exact = [f" {key} |%" for key in (self.plan.exact_key, *corrected)]
         tier = _TIER.format(corrected=" OR ".join(["o.search_name LIKE %s"] * len(corrected)))
         if self.postgres:
-            sql = _POSTGRES_NAMES.format(tier=tier, restriction=self.restriction, text_weight=1 / NAME_WEIGHT)
+            sql = _POSTGRES_NAMES.format(name=_POSTGRES_NAME, tier=tier, restriction=self.restriction)
         else:
             sql = _SQLITE_NAMES.format(tier=tier, restriction=self.restriction, name_weight=NAME_WEIGHT)
             limit = -1 if limit is None else limit
@@ -354,8 +362,10 @@ class RankedOrganisations:
 
     def _others(self, offset: int, limit: int | None) -> list[int]:
         if self.postgres:
-            sql = _POSTGRES_OTHERS.format(restriction=self.restriction, text_weight=1 / NAME_WEIGHT)
-            params = [self.everything, self.in_name]
+            sql = _POSTGRES_OTHERS.format(
+                name=_POSTGRES_NAME, restriction=self.restriction, text_weight=1 / NAME_WEIGHT
+            )
+            params = [self.everything]
         else:
             sql = _SQLITE_OTHERS.format(restriction=self.restriction, name_weight=NAME_WEIGHT)
             params = [f"({self.everything}) NOT ({self.in_name})"]
@@ -364,7 +374,7 @@ class RankedOrganisations:
         return [row[0] for row in rows]
 
     def ranked_ids(self, *, offset: int = 0, limit: int | None = None) -> list[int]:
-        in_name = self._count(self.in_name)
+        in_name = self._count(names=True)
         ids: list[int] = []
         if offset < in_name:
             ids = self._names(offset, None if limit is None else min(limit, in_name - offset))

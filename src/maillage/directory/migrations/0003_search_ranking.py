@@ -3,7 +3,8 @@
 - every organisation's ``search_name`` rewritten as "words | stems" (the exact-name comparison reads the words);
 - SQLite: an FTS5 index of ``search_name`` and ``search_text`` kept by triggers, its vocabulary (fts5vocab), and
   an FTS5 index of people (name, role, e-mail, organisation) that folds accents and case, kept by triggers too;
-- PostgreSQL: the ``unaccent`` extension, for the people search (needs a superuser or a trusted extension).
+- PostgreSQL: the ``unaccent`` extension, for the people search (needs a superuser or a trusted extension), and
+  a GIN index of the names' own tsvector.
 
 Triggers rather than calls in the services: every way of writing an organisation or a person (services, imports,
 the demo, the admin, raw SQL) keeps the indexes current. A later migration that rebuilds ``directory_organisation``
@@ -108,12 +109,19 @@ def create_search(apps, schema_editor):
         create_sqlite_search(schema_editor)
     elif schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        # The names alone, for "every word typed is in the name" (search.RankedOrganisations).
+        schema_editor.execute(
+            "CREATE INDEX IF NOT EXISTS directory_org_name_search_gin "
+            "ON directory_organisation USING gin (to_tsvector('simple', search_name))"
+        )
 
 
 def drop_search(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
         for statement in SQLITE_DROP:
             schema_editor.execute(statement)
+    elif schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS directory_org_name_search_gin")
 
 
 class Migration(migrations.Migration):
