@@ -2,7 +2,7 @@
 
 import pytest
 
-from maillage.programme import selectors, services
+from maillage.programme import presenters, services
 from maillage.programme.models import Audience
 from tests.factories import UserFactory
 
@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def kinds(edition):
-    return [(c.kind, sorted(a.title for a in c.activities)) for c in selectors.edition_conflicts(edition)]
+    return [(c.kind, sorted(a.title for a in c.activities)) for c in presenters.edition_conflicts(edition)]
 
 
 def messages(edition):
-    return [c.message for c in selectors.edition_conflicts(edition)]
+    return [c.message for c in presenters.edition_conflicts(edition)]
 
 
 def test_no_conflict_for_a_clean_programme(edition, event, room):
@@ -144,7 +144,7 @@ def test_overlapping_favourites_are_counted(edition, event, room):
         user = UserFactory()
         services.favourite_star(user=user, activity=first)
         services.favourite_star(user=user, activity=second)
-    conflicts = selectors.edition_conflicts(edition)
+    conflicts = presenters.edition_conflicts(edition)
     assert [(c.kind, c.hard) for c in conflicts] == [("missed_favourites", False)]
     assert conflicts[0].message.startswith("2 ")
 
@@ -152,7 +152,7 @@ def test_overlapping_favourites_are_counted(edition, event, room):
 def test_conflicts_take_a_fixed_number_of_queries(edition, event, room, django_assert_num_queries):
     ActivityFactory(event=event, title_fr="Un", room=room, start=at(edition, "2027-04-06 09:00"))
     with django_assert_num_queries(9):
-        selectors.edition_conflicts(edition)
+        presenters.edition_conflicts(edition)
     for n in range(3):
         ActivityFactory(
             event=event,
@@ -161,4 +161,4 @@ def test_conflicts_take_a_fixed_number_of_queries(edition, event, room, django_a
             start=at(edition, f"2027-04-07 1{n}:00"),
         )
     with django_assert_num_queries(9):
-        selectors.edition_conflicts(edition)
+        presenters.edition_conflicts(edition)

@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from maillage.programme import selectors, services
-from maillage.programme.selectors import GRID_MAX_COLUMNS, GRID_MAX_LANES, GRID_MAX_ROWS, grid_lanes
+from maillage.programme import presenters, services
+from maillage.programme.presenters import GRID_MAX_COLUMNS, GRID_MAX_LANES, GRID_MAX_ROWS, grid_lanes
 
 from .factories import ActivityFactory, RoomFactory, at
 
@@ -58,7 +58,7 @@ def test_overlapping_activities_get_their_own_lanes_and_the_room_spans_them(edit
     first = ActivityFactory(event=event, room=room, start=at(edition, "2027-04-06 09:00"))
     second = ActivityFactory(event=event, room=room, start=at(edition, "2027-04-06 09:30"))
     alone = ActivityFactory(event=event, room=other, start=at(edition, "2027-04-06 09:00"))
-    grid = selectors.organiser_grid(edition, at(edition, "2027-04-06 09:00").date())
+    grid = presenters.organiser_grid(edition, at(edition, "2027-04-06 09:00").date())
     assert [(c.room.name, c.column, c.width) for c in grid.columns] == [("Agora", 2, 2), ("Studio", 4, 1)]
     placed = {item.activity.pk: (item.column, item.width, item.conflict_kinds) for item in grid.items}
     assert placed == {

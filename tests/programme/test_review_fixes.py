@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from maillage.programme import selectors, services
+from maillage.programme import presenters, services
 from maillage.programme.models import Activity, ProgrammeRun
 
 from .factories import ActivityFactory, SpeakerFactory, at
@@ -87,7 +87,7 @@ def test_the_grid_draws_activities_in_their_row_on_a_clock_change_day(edition, e
         day_end=dt.time(23),
     )
     ActivityFactory(event=event, room=room, start=at(edition, "2027-03-14 10:00"))
-    grid = selectors.organiser_grid(edition, dt.date(2027, 3, 14))
+    grid = presenters.organiser_grid(edition, dt.date(2027, 3, 14))
     [item] = grid.items
     assert next(s.label for s in grid.slots if s.row == item.row) == "10:00"
 

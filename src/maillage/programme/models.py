@@ -506,7 +506,7 @@ class Favourite(ConstraintErrors):
         return f"{self.user} ★ {self.activity}"
 
 
-class ProgrammeRun(ConstraintErrors, EngineRun):
+class ProgrammeRun(ConstraintErrors, EngineRun):  # noqa: DJ008 (EngineRun.__str__)
     """One run of the optimiser for an edition: its proposal waits for an organiser to apply or discard it."""
 
     class Status(models.TextChoices):  # the runs' statuses (common.runs), then the organiser's decision

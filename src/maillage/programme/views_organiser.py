@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
 
-from . import selectors, services
+from . import presenters, selectors, services
 from .forms import (
     ActivityForm,
     EditionForm,
@@ -333,7 +333,7 @@ def _day(edition: Edition, value: str) -> dt.date:
 def _grid_context(edition: Edition, day: dt.date, *, acted: Activity | None = None, refused=None) -> dict:
     """The grid's page; after a move, `acted` is the activity moved and `refused` its form when the move was
     refused (its error and the values typed are shown beside it, where the organiser is looking)."""
-    grid = selectors.organiser_grid(edition, day)
+    grid = presenters.organiser_grid(edition, day)
     day_start = dt.datetime.combine(day, edition.day_start, tzinfo=edition.tzinfo)
 
     def place_form(activity, prefix):
