@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from maillage.matchmaking import selectors, services
-from maillage.matchmaking.models import B2BSession, Meeting, SchedulingRun
+from maillage.matchmaking import presenters, selectors, services
+from maillage.matchmaking.models import B2BSession, Meeting, MeetingOutcome, SchedulingRun
 from maillage.matchmaking.views import feed_token
 
 from .factories import DAY, participant_make
@@ -136,8 +136,26 @@ def test_outcomes_and_report(session, trio, organiser, django_capture_on_commit_
         services.meeting_outcome_record(meeting=meeting, participant=carol, outcome="lead")
     report = selectors.session_report(session)
     assert (report.requested, report.scheduled, report.held) == (2, 2, 1)
-    assert [(b.value, b.width) for b in report.outcomes] == [(1, 100.0)]
+    assert report.outcomes == [("contract", 1)]  # the better of the two sides'
     assert len(report.rows) == 2
+    outcomes, countries, sectors = presenters.report_charts(report)
+    contract = str(MeetingOutcome.Result.CONTRACT.label)
+    assert (outcomes["labels"], outcomes["series"][0]["data"], outcomes["table"]) == (
+        [contract],
+        [1],
+        [(contract, [1])],
+    )
+    assert [c["id"] for c in (countries, sectors)] == ["chart-countries", "chart-sectors"]
+
+
+def test_the_report_page_draws_each_chart_from_json_with_its_table(organiser_client, session):
+    page = organiser_client.get(reverse("matchmaking:report", args=[session.slug])).content.decode()
+    for chart in ("chart-outcomes", "chart-countries", "chart-sectors"):
+        assert f'<canvas id="{chart}" data-chart="{chart}-data">' in page
+        assert f'<script id="{chart}-data" type="application/json">' in page
+    assert page.count('<table class="chart-table">') == 3
+    assert "<svg" not in page
+    assert "maillage/charts.js" in page
 
 
 def test_ical_feed_parses_with_the_session_time_zone(

@@ -616,27 +616,17 @@ def meeting_get(session: B2BSession, pk: int) -> Meeting:
 
 
 @dataclass
-class Bar:
-    label: str
-    value: int
-    width: float  # 0 to 100, for the SVG bar
-
-
-def _bars(counter: Counter) -> list[Bar]:
-    top = max(counter.values(), default=0) or 1
-    return [Bar(str(label), value, round(100 * value / top, 1)) for label, value in counter.most_common()]
-
-
-@dataclass
 class SessionReport:
     requested: int
     accepted: int
     scheduled: int
     held: int
     no_show: int
-    outcomes: list[Bar]
-    country_pairs: list[Bar]
-    sectors: list[Bar]
+    # (what, meetings held), most first: outcome codes (the better of the two sides'), pairs of countries,
+    # sectors (the 15 most frequent); `presenters.report_charts` draws them.
+    outcomes: list[tuple[str, int]]
+    country_pairs: list[tuple[str, int]]
+    sectors: list[tuple[str, int]]
     rows: list[dict]
 
 
@@ -666,7 +656,7 @@ def session_report(session: B2BSession) -> SessionReport:
             for name in {s.name for s in a.sectors.all()} | {s.name for s in b.sectors.all()}:
                 sectors[name] += 1
             if best:
-                outcomes[labels[best]] += 1
+                outcomes[best] += 1
         rows.append(
             {
                 "start": meeting.slot.start.astimezone(session.tzinfo),
@@ -686,8 +676,8 @@ def session_report(session: B2BSession) -> SessionReport:
         scheduled=len(meetings),
         held=sum(m.status == Meeting.Status.HELD for m in meetings),
         no_show=sum(m.status == Meeting.Status.NO_SHOW for m in meetings),
-        outcomes=_bars(outcomes),
-        country_pairs=_bars(pairs),
-        sectors=_bars(sectors)[:15],
+        outcomes=outcomes.most_common(),
+        country_pairs=pairs.most_common(),
+        sectors=sectors.most_common(15),
         rows=rows,
     )

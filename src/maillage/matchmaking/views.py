@@ -17,7 +17,7 @@ from maillage.common.tabular import TableError, read_table, write_csv
 from maillage.directory.imports import ImportRejected
 from maillage.directory.models import Person
 
-from . import selectors, services
+from . import presenters, selectors, services
 from .forms import (
     HistoryImportForm,
     OrganiserParticipantForm,
@@ -580,7 +580,8 @@ def check_in_counts(request, slug):
 @organiser_required
 def report(request, slug):
     session = _session(request, slug)
-    context = {"session": session, "report": selectors.session_report(session)}
+    report = selectors.session_report(session)
+    context = {"session": session, "report": report, "charts": presenters.report_charts(report)}
     return render(request, "matchmaking/report.html", context)
 
 

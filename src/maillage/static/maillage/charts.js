@@ -1,5 +1,6 @@
-/* Draws every chart of the page with Chart.js from its JSON data (json_script), as CSP-strict pages need:
-   no inline script. The same numbers stay in the table beside each chart. */
+/* Draws every chart of the page (templates/common/_chart.html) with Chart.js from its JSON data
+   (json_script), as CSP-strict pages need: no inline script. The same numbers stay in the table beside
+   each chart. A chart: {type, horizontal, labels, series: [{label, data}]}. */
 (function () {
   "use strict";
   var palette = ["#0b5cad", "#d9480f", "#2b8a3e", "#7048e8", "#f59f00", "#1098ad"];
@@ -8,6 +9,8 @@
     if (!source || typeof Chart === "undefined") { return; }
     var chart = JSON.parse(source.textContent);
     var many = chart.series.length > 1;
+    var scales = {};
+    scales[chart.horizontal ? "x" : "y"] = { beginAtZero: true, ticks: { precision: 0 } };
     new Chart(canvas, {
       type: chart.type || "bar",
       data: {
@@ -17,11 +20,12 @@
         })
       },
       options: {
+        indexAxis: chart.horizontal ? "y" : "x",
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: many, position: "bottom" } },
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        scales: scales
       }
     });
   }
