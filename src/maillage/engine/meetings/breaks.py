@@ -116,7 +116,7 @@ def _build(
     per_person: dict[int, list[cp_model.IntVar]] = {}
     pool_slot: dict[int, list[cp_model.IntVar]] = {}
     booth_slot: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-    weight_terms = []
+    weight_terms: list[tuple[int, cp_model.IntVar]] = []
     for r in requests:
         options = []
         locked = problem.locked.get(r)

@@ -10,11 +10,12 @@ of a participant within a session), then fewest empty slots, then fewest moves a
    left-out requests by moving, or dropping lighter, meetings; single-meeting moves remove breaks.
 3. When the time-indexed model is small (a trade mission, a dense forum) and the bound is not yet
    reached, CP-SAT proves the best weight (``exact.maximize_weight``).
-4. ``retime.improve_holes_lns`` re-times windows of slots with CP-SAT until no window gains.
-5. On small instances ``breaks.fewest_breaks`` then minimises breaks at that weight and proves a lower
-   bound (CP-SAT's, raised by what each participant's own meetings force); it stops as soon as the two
-   meet. A short ``breaks.fewest_holes`` pass follows. On large instances the lower bound is the second
-   part alone. ``options.max_break_spread`` is a hard rule of both models and of the re-timing; when no
+4. On large instances ``retime.improve_holes_lns`` re-times windows of slots with CP-SAT until no window
+   gains; the lower bound on breaks is then what each participant's own meetings force on them.
+5. On small instances ``breaks.fewest_breaks`` re-times the meetings found (when every possible request
+   is placed, as on a dense forum, that is the whole problem) for fewest breaks and proves a lower bound;
+   if breaks stay above it while other requests could make the same weight, the whole model follows. It
+   stops as soon as schedule and bound meet. A short ``breaks.fewest_holes`` pass follows. ``options.max_break_spread`` is a hard rule of both models and of the re-timing; when no
    schedule of the weight reached meets it, the best schedule without it is returned with the reason.
 6. The first-come baseline is also computed: the result is never worse than it.
 Locked meetings are placed before anything else and never move. Meetings of the ``previous`` schedule are
