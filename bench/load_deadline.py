@@ -1,0 +1,222 @@
+"""The request deadline rush: 500 participants send, accept and decline B2B meeting requests in the last
+minutes before the deadline, the 10 minutes compressed into --window seconds (PostgreSQL, gunicorn).
+
+    .venv/bin/python bench/load_deadline.py --participants 500 --sends 3 --window 60
+
+Each participant is a client with its own keep-alive connection and session: it sends its planned requests
+(the request form, as the participants page posts it), opens its requests page, and answers the requests it
+received (accept, decline, or leave pending) at planned moments, all before the deadline. At the end the
+database must hold every planned request once (none lost, none doubled) in the planned state.
+Target: 0 errors, 0 lost or doubled requests, p95 < 300 ms.
+"""
+
+import argparse
+import asyncio
+import datetime as dt
+import random
+import re
+import sys
+import time
+from collections import Counter
+
+from load_common import (
+    Client,
+    django_setup,
+    fresh_database,
+    gunicorn,
+    load_average,
+    percentiles,
+    session_cookie,
+)
+
+
+def load(participants: int, window: float):
+    from django.utils import timezone
+
+    from maillage.accounts.models import User
+    from maillage.directory import services as directory
+    from maillage.matchmaking import services
+    from maillage.matchmaking.models import B2BSession
+
+    organiser = User.objects.create_user("organiser@bench.example", None, role=User.Role.ORGANISER)
+    day = timezone.localdate() + dt.timedelta(days=30)
+    session = services.b2b_session_create(
+        organiser=organiser,
+        name="Forum de la ruée",
+        days=[day],
+        parts=[services.DayPartSpec("am", dt.time(9), dt.time(17))],
+        tables=60,
+        timezone_name="America/Toronto",
+        status=B2BSession.Status.OPEN,
+        max_meetings=12,
+        request_deadline=timezone.now() + dt.timedelta(seconds=window + 600),
+    )
+    organisation = directory.organisation_create(name="Banc d'essai", kind="company")
+    people = []
+    for n in range(participants):
+        user = User.objects.create_user(f"p{n:04d}@bench.example", None, name=f"Pers{n:04d} Bench")
+        person = directory.person_create(
+            first_name=f"Pers{n:04d}",
+            last_name="Bench",
+            email=user.email,
+            organisation=organisation,
+            user=user,
+        )
+        participant = services.participant_register(
+            session=session, person=person, offers="Capteurs", needs="Distributeurs", by_organiser=True
+        )
+        people.append((participant.pk, f"Pers{n:04d} Bench", session_cookie(user)))
+    return session, people
+
+
+def plan(people: list, sends: int, window: float, accept: float, decline: float, rng: random.Random):
+    """Every request to send (sender, recipient, at) and its answer ("accept", "decline", None, at)."""
+    pairs: set[tuple[int, int]] = set()
+    actions = []
+    n = len(people)
+    for i in range(n):
+        for _ in range(sends):
+            for _try in range(20):
+                j = rng.randrange(n)
+                if j != i and (i, j) not in pairs and (j, i) not in pairs:
+                    break
+            else:
+                continue
+            pairs.add((i, j))
+            at = rng.uniform(0, window * 0.6)
+            draw = rng.random()
+            answer = "accept" if draw < accept else "decline" if draw < accept + decline else None
+            actions.append((i, j, at, answer, at + rng.uniform(2, window * 0.35)))
+    return actions
+
+
+async def participant(port, slug, me, people, mine_sends, mine_answers, sent_events, latencies, errors, t0):
+    _pk, _name, cookie = people[me]
+    client = Client(port, cookie)
+    timeline = [(at, "send", j, None) for (_i, j, at, _a, _t) in mine_sends]
+    timeline += [(at_answer, "answer", i, answer) for (i, _j, _at, answer, at_answer) in mine_answers]
+    timeline.sort(key=lambda t: t[0])
+    try:
+        for at, kind, other, answer in timeline:
+            await asyncio.sleep(max(0.0, t0 + at - time.perf_counter()))
+            if kind == "send":
+                recipient = people[other][0]
+                status, body, ms = await client.request(
+                    "POST", f"/b2b/{slug}/participants/{recipient}/demander/",
+                    {"message": f"Rencontrons-nous ({me}->{other})", "priority": "1"}, {"HX-Request": "true"},
+                )  # fmt: skip
+                latencies.append(ms)
+                if status != 200 or 'class="error' in body or "errorlist" in body:
+                    errors.append(("send", me, other, status, body[:200]))
+                sent_events[(me, other)].set()
+            else:
+                await sent_events[(other, me)].wait()  # the request exists before its recipient answers it
+                status, body, ms = await client.request("GET", f"/b2b/{slug}/demandes/")
+                latencies.append(ms)
+                if status != 200:
+                    errors.append(("page", me, status))
+                    continue
+                sender_name = people[other][1]
+                found = re.findall(r'id="request-row-(\d+)">\s*<h3>([^<·]+?)[\s·<]', body)
+                ids = [rid for rid, name in found if name.strip() == sender_name]
+                if not ids:
+                    errors.append(("missing on the requests page", me, other))
+                    continue
+                status, body, ms = await client.request(
+                    "POST", f"/b2b/{slug}/demandes/{ids[0]}/repondre/", {"answer": answer}, {"HX-Request": "true"}
+                )  # fmt: skip
+                latencies.append(ms)
+                if status != 200:
+                    errors.append(("answer", me, other, status, body[:200]))
+    except Exception as error:  # counted and shown
+        errors.append(("client", me, repr(error)))
+    finally:
+        client.close()
+
+
+def check(session, people, actions) -> tuple[int, int, int]:
+    """(lost, doubled, wrong state) against the plan."""
+    from maillage.matchmaking.models import MeetingRequest
+
+    index = {pk: i for i, (pk, _n, _c) in enumerate(people)}
+    rows = Counter()
+    states = {}
+    for sender, recipient, status in MeetingRequest.objects.filter(session=session).values_list(
+        "sender", "recipient", "status"
+    ):
+        key = (index[sender], index[recipient])
+        rows[key] += 1
+        states[key] = status
+    planned = {(i, j): answer for i, j, _at, answer, _t in actions}
+    lost = sum(1 for key in planned if rows[key] == 0)
+    doubled = sum(c - 1 for c in rows.values() if c > 1) + sum(1 for key in rows if key not in planned)
+    expected = {None: "pending", "accept": "accepted", "decline": "declined"}
+    wrong = sum(1 for key, answer in planned.items() if rows[key] and states[key] != expected[answer])
+    return lost, doubled, wrong
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--participants", type=int, default=500)
+    parser.add_argument("--sends", type=int, default=3, help="requests each participant sends")
+    parser.add_argument("--window", type=float, default=60, help="seconds standing for the last 10 minutes")
+    parser.add_argument("--accept", type=float, default=0.5)
+    parser.add_argument("--decline", type=float, default=0.3)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    env = django_setup(fresh_database("maillage_load_deadline"))
+    began = time.perf_counter()
+    session, people = load(args.participants, args.window)
+    actions = plan(people, args.sends, args.window, args.accept, args.decline, rng)
+    print(f"loaded {len(people)} participants in {time.perf_counter() - began:.0f} s", file=sys.stderr)
+    by_sender = {i: [] for i in range(len(people))}
+    by_recipient = {i: [] for i in range(len(people))}
+    for action in actions:
+        by_sender[action[0]].append(action)
+        if action[3]:
+            by_recipient[action[1]].append(action)
+    latencies: list[float] = []
+    errors: list = []
+    before = load_average()
+    with gunicorn(env, workers=args.workers, threads=args.threads) as port:
+
+        async def run():
+            events = {(i, j): asyncio.Event() for i, j, *_rest in actions}
+            t0 = time.perf_counter() + 1
+            await asyncio.gather(
+                *(
+                    participant(port, session.slug, me, people, by_sender[me], by_recipient[me], events,
+                                latencies, errors, t0)
+                    for me in range(len(people))
+                )
+            )  # fmt: skip
+
+        started = time.perf_counter()
+        asyncio.run(run())
+        elapsed = time.perf_counter() - started
+    lost, doubled, wrong = check(session, people, actions)
+    p50, p95, p99 = percentiles(latencies)
+    answers = sum(1 for a in actions if a[3])
+    print(
+        f"PostgreSQL, gunicorn {args.workers} workers x {args.threads} threads; before: {before}; after: {load_average()}"
+    )
+    print(
+        f"{len(people)} participants, {len(actions)} requests sent and {answers} answered in {elapsed:.0f} s "
+        f"(window {args.window:g} s): {len(latencies)} HTTP requests, {len(latencies) / elapsed:.0f}/s"
+    )
+    print(
+        f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms; errors {len(errors)}; lost {lost}, doubled {doubled}, wrong state {wrong}"
+    )
+    for error in errors[:5]:
+        print("  error:", error)
+    met = not errors and not lost and not doubled and not wrong and p95 < 300
+    print(f"target (0 errors, 0 lost or doubled, p95 < 300 ms): {'met' if met else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""The morning of the forum: 200 participants reload their B2B agenda while the organiser re-runs the
+scheduler and republishes, again and again (PostgreSQL, gunicorn, a Celery worker on a private Redis when
+redis-server is installed, else the app's job thread).
+
+    .venv/bin/python bench/load_morning.py --participants 200 --rounds 3 --time-limit 5
+
+Every agenda page names its meetings (`id="meeting-<pk>"`); after each publication the benchmark reads from
+the database which meetings each participant has in that version. Every page seen must be exactly one
+version of that participant's agenda (the old or the new), never a mix, and never an error.
+Target: 0 errors, 0 mixed agendas.
+"""
+
+import argparse
+import asyncio
+import datetime as dt
+import itertools
+import random
+import re
+import sys
+import time
+
+from load_common import (
+    Client,
+    django_setup,
+    fresh_database,
+    gunicorn,
+    load_average,
+    percentiles,
+    redis_and_worker,
+    session_cookie,
+)
+
+
+def load(participants: int, rng: random.Random):
+    from django.utils import timezone
+
+    from maillage.accounts.models import User
+    from maillage.directory import services as directory
+    from maillage.matchmaking import services
+    from maillage.matchmaking.models import B2BSession
+
+    organiser = User.objects.create_user("organiser@bench.example", None, role=User.Role.ORGANISER)
+    day = timezone.localdate() + dt.timedelta(days=1)
+    session = services.b2b_session_create(
+        organiser=organiser,
+        name="Forum du matin",
+        days=[day],
+        parts=[services.DayPartSpec("am", dt.time(9), dt.time(12, 30))],
+        tables=40,
+        timezone_name="America/Toronto",
+        status=B2BSession.Status.OPEN,
+        max_meetings=8,
+    )
+    organisation = directory.organisation_create(name="Banc d'essai", kind="company")
+    people = []
+    for n in range(participants):
+        user = User.objects.create_user(f"p{n:04d}@bench.example", None, name=f"Pers{n:04d} Bench")
+        person = directory.person_create(
+            first_name=f"Pers{n:04d}",
+            last_name="Bench",
+            email=user.email,
+            organisation=organisation,
+            user=user,
+        )
+        people.append(
+            services.participant_register(
+                session=session, person=person, offers="Capteurs", needs="Distributeurs", by_organiser=True
+            )
+        )
+    for i, sender in enumerate(people):
+        for j in rng.sample(range(participants), 6):
+            if j != i:
+                try:
+                    request = services.meeting_request_organiser_add(sender=sender, recipient=people[j])
+                except Exception:
+                    continue
+                services.meeting_request_accept(request=request, notify=False)
+    cookies = [session_cookie(p.person.user) for p in people]
+    return session, organiser, people, cookies
+
+
+def versions_now(session) -> dict[int, frozenset[int]]:
+    """Each participant's published meetings, from the database."""
+    from maillage.matchmaking.models import Meeting
+
+    mine: dict[int, set[int]] = {}
+    for pk, a, b in Meeting.objects.filter(request__session=session, published=True).values_list(
+        "pk", "request__sender", "request__recipient"
+    ):
+        mine.setdefault(a, set()).add(pk)
+        mine.setdefault(b, set()).add(pk)
+    return {k: frozenset(v) for k, v in mine.items()}
+
+
+async def reader(port, slug, participant_pk, cookie, stop, seen, latencies, errors, rng):
+    client = Client(port, cookie)
+    try:
+        while not stop.is_set():
+            status, body, ms = await client.request("GET", f"/b2b/{slug}/mon-agenda/")
+            latencies.append(ms)
+            if status != 200:
+                errors.append(("agenda", participant_pk, status))
+            else:
+                seen.append(
+                    (participant_pk, frozenset(int(m) for m in re.findall(r'id="meeting-(\d+)"', body)))
+                )
+            await asyncio.sleep(rng.uniform(0, 1.0))
+    except Exception as error:  # counted and shown
+        errors.append(("client", participant_pk, repr(error)))
+    finally:
+        client.close()
+
+
+async def organiser_loop(port, slug, cookie, rounds, time_limit, stop, session, versions, errors, timings):
+    from asgiref.sync import sync_to_async
+
+    client = Client(port, cookie)
+    try:
+        for _round in range(rounds):
+            began = time.perf_counter()
+            status, body, _ms = await client.request("POST", f"/b2b/{slug}/planification/", {})
+            run = re.search(r"/planification/(\d+)/", body) if status == 200 else None
+            if status == 302 or run is None:
+                status, body, _ms = await client.request("GET", f"/b2b/{slug}/gestion/")
+                run = re.search(r"/planification/(\d+)/", body)
+            if run is None:
+                errors.append(("run start", status))
+                break
+            run_id = run.group(1)
+            while True:  # the run page until the run is done
+                await asyncio.sleep(1)
+                status, body, _ms = await client.request("GET", f"/b2b/{slug}/planification/{run_id}/")
+                if f"/planification/{run_id}/publier/" in body or status != 200:
+                    break
+                if "run-failed" in body or time.perf_counter() - began > time_limit * 10 + 120:
+                    errors.append(("run did not finish", run_id))
+                    break
+            status, _body, _ms = await client.request(
+                "POST", f"/b2b/{slug}/planification/{run_id}/publier/", {"confirm": "1"}
+            )
+            if status not in (200, 302):
+                errors.append(("publish", status))
+            versions.append(await sync_to_async(versions_now)(session))
+            timings.append(time.perf_counter() - began)
+    except Exception as error:  # counted and shown
+        errors.append(("organiser", repr(error)))
+    finally:
+        stop.set()
+        client.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--participants", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3, help="re-runs and republications")
+    parser.add_argument("--time-limit", type=float, default=5, help="the scheduler's time limit per run")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    env = django_setup(fresh_database("maillage_load_morning"), MAILLAGE_JOBS="thread")
+    began = time.perf_counter()
+    session, organiser, people, cookies = load(args.participants, rng)
+    from maillage.matchmaking import services
+
+    run = services.scheduling_run_start(session=session, user=organiser, time_limit=args.time_limit)
+    services.scheduling_run_execute(run_id=run.pk)
+    run.refresh_from_db()
+    services.scheduling_run_publish(run=run, notify=False)
+    versions = [versions_now(session)]
+    organiser_cookie = session_cookie(organiser)
+    print(f"loaded and published in {time.perf_counter() - began:.0f} s", file=sys.stderr)
+    from maillage.matchmaking.models import SchedulingRun
+
+    SchedulingRun.objects.filter(session=session).update()  # nothing pending
+    seen: list = []
+    latencies: list[float] = []
+    errors: list = []
+    timings: list[float] = []
+    before = load_average()
+    with (
+        redis_and_worker(env) as app_env,
+        gunicorn(app_env, workers=args.workers, threads=args.threads) as port,
+    ):
+        mode = "Celery worker" if app_env.get("CELERY_BROKER_URL") else "job thread"
+
+        async def morning():
+            stop = asyncio.Event()
+            await asyncio.gather(
+                organiser_loop(port, session.slug, organiser_cookie, args.rounds, args.time_limit, stop, session,
+                               versions, errors, timings),
+                *(reader(port, session.slug, p.pk, c, stop, seen, latencies, errors, random.Random(n))
+                  for n, (p, c) in enumerate(zip(people, cookies, strict=True))),
+            )  # fmt: skip
+
+        started = time.perf_counter()
+        asyncio.run(morning())
+        elapsed = time.perf_counter() - started
+    mixed = sum(1 for pk, meetings in seen if all(meetings != v.get(pk, frozenset()) for v in versions))
+    changed = sum(1 for a, b in itertools.pairwise(versions) if a != b)
+    p50, p95, p99 = percentiles(latencies)
+    print(f"PostgreSQL, gunicorn {args.workers} workers x {args.threads} threads, runs by the {mode}")
+    print(f"before: {before}; after: {load_average()}")
+    print(
+        f"{len(people)} participants reloading for {elapsed:.0f} s while {len(timings)} runs were made and "
+        f"published ({changed} changed the agendas; run to publication {', '.join(f'{t:.0f}' for t in timings)} s)"
+    )
+    print(
+        f"{len(seen)} agenda pages, {len(latencies) / elapsed:.0f}/s, p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
+        f"p99 {p99:.0f} ms; errors {len(errors)}; mixed agendas {mixed}"
+    )
+    for error in errors[:5]:
+        print("  error:", error)
+    print(f"target (0 errors, never a mix): {'met' if not errors and not mixed and timings else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
