@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from maillage.matchmaking import selectors, services
-from maillage.matchmaking.models import Meeting, MeetingRequest
+from maillage.matchmaking.models import B2BSession, Meeting, MeetingRequest
 
 from .factories import participant_make, schedule_and_publish
 
@@ -82,3 +82,16 @@ def test_placing_refuses_a_slot_that_is_over(session, day, clock):
     with pytest.raises(ValidationError) as error:
         services.meeting_place(request=late, slot=meeting.slot, table=meeting.table, notify=False)
     assert error.value.error_list[0].code == "over"
+
+
+def test_placing_keeps_each_person_under_the_sessions_cap(session, day):
+    meeting, _late, other = day  # Alice already meets Bob; Alice asked Erin
+    later = session.slots.filter(start__gt=meeting.slot.start).order_by("start").first()
+    table = session.tables.exclude(pk=meeting.table_id).first()
+    B2BSession.objects.filter(pk=session.pk).update(max_meetings=1)
+    with pytest.raises(ValidationError) as error:
+        services.meeting_place(request=other, slot=later, table=table, notify=False)
+    assert error.value.error_list[0].code == "hard_rule"
+    B2BSession.objects.filter(pk=session.pk).update(max_meetings=2)
+    placed = services.meeting_place(request=other, slot=later, table=table, notify=False)
+    assert (placed.slot, placed.table, placed.published) == (later, table, True)

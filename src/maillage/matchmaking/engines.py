@@ -6,9 +6,12 @@ results back into plain dicts, so a change of an engine's signature touches this
 
 from dataclasses import dataclass
 
+from maillage.engine.meetings.model import Meeting as _Meeting
 from maillage.engine.meetings.parse import InputError as ScheduleInputError
 from maillage.engine.meetings.parse import parse_instance
+from maillage.engine.meetings.problem import Problem as _Problem
 from maillage.engine.meetings.solve import solve
+from maillage.engine.meetings.validate import schedule_errors as _schedule_errors
 from maillage.engine.recommend import recommend
 from maillage.engine.recommend.parse import InputError as ProfilesInputError
 from maillage.engine.recommend.parse import parse_problem
@@ -51,3 +54,41 @@ def schedule(instance: dict, *, time_limit: float) -> dict:
         "unscheduled": [{"request": u.request, "reason": u.reason} for u in result.unscheduled],
         "stats": dict(result.stats),
     }
+
+
+class PlacementCheck:
+    """The scheduler's validator asked about one more meeting on a schedule: the hard rules come from the
+    engine (``engine/meetings/validate.py``), so the freed-slot page and the scheduler never disagree.
+
+    ``instance``: the scheduler's input shape (``slots``, ``tables``, ``participants``, ``requests``; no
+    ``locked``); ``meetings``: the schedule, ``[{request, slot, table}]``."""
+
+    def __init__(self, instance: dict, meetings: list[dict]) -> None:
+        try:
+            self._problem = _Problem.build(parse_instance(instance))
+        except ScheduleInputError as error:
+            raise EngineFailure(str(error)) from error
+        self._people = {r["id"]: tuple(r["participants"]) for r in instance["requests"]}
+        self._by_person: dict[str, list[_Meeting]] = {}
+        self._by_place: dict[tuple[str, str], list[_Meeting]] = {}
+        for item in meetings:
+            meeting = _Meeting(item["request"], item["slot"], item["table"])
+            for person in self._people[meeting.request]:
+                self._by_person.setdefault(person, []).append(meeting)
+            self._by_place.setdefault((meeting.slot, meeting.table), []).append(meeting)
+
+    def errors(self, *, request: str, slot: str, table: str) -> list[str]:
+        """The hard rules that `request` at `table` in `slot` would break (English sentences of the engine);
+        none when the schedule stays valid. Only the meetings it can clash with are checked: those of its
+        two people and those at that table then."""
+        near = {
+            id(m): m
+            for m in [
+                *(m for person in self._people[request] for m in self._by_person.get(person, [])),
+                *self._by_place.get((slot, table), []),
+            ]
+        }
+        around = list(near.values())
+        before = set(_schedule_errors(self._problem, around))
+        after = _schedule_errors(self._problem, [*around, _Meeting(request, slot, table)])
+        return [error for error in after if error not in before]

@@ -504,52 +504,76 @@ OCCUPYING = [Meeting.Status.SCHEDULED, Meeting.Status.HELD]
 
 @dataclass
 class Placement:
-    """What `services.meeting_place` needs to know about a session at one moment."""
+    """What `services.meeting_place` needs to know about a session's published agenda at one moment."""
 
-    busy: set[tuple[int, int]]  # (participant pk, slot pk) with a meeting
-    taken: set[tuple[int, int]]  # (slot pk, table pk) with a meeting
-    counts: Counter  # participant pk → meetings on the agenda
     placed: set[int]  # requests with a meeting on the agenda (no-shows included)
-    booths: set[int]  # tables that are someone's booth
+    taken: set[tuple[int, int]]  # (slot pk, table pk) with a meeting
+    check: engines.PlacementCheck  # the scheduler's hard rules on the meetings that occupy their table
 
 
-def placement_state(session: B2BSession) -> Placement:
-    busy, taken, counts, placed = set(), set(), Counter(), set()
-    rows = Meeting.objects.filter(LIVE, session=session).values_list(
-        "request_id", "request__sender_id", "request__recipient_id", "slot_id", "table_id", "status"
+def placement_state(session: B2BSession, requests: list[MeetingRequest]) -> Placement:
+    """The published agenda as the scheduler's validator reads it, ready to be asked about `requests`:
+    the session's slots, tables, participants (when they are available, their cap, their booth) and the
+    meetings that occupy a table then (scheduled or held). Requests' half-days are not the validator's
+    business here: an organiser placing one on the day may go outside them."""
+    slots = list(session.slots.select_related("day_part").order_by("start"))
+    participants = list(Participant.objects.filter(session=session).prefetch_related("unavailable"))
+    rows = list(
+        Meeting.objects.filter(LIVE, session=session).values_list(
+            "request_id", "request__sender_id", "request__recipient_id", "slot_id", "table_id", "status"
+        )
     )
-    for request_id, sender, recipient, slot, table, status in rows:
-        placed.add(request_id)
-        if status in OCCUPYING:
-            taken.add((slot, table))
-            for pk in (sender, recipient):
-                busy.add((pk, slot))
-                counts[pk] += 1
-    booths = set(session.participants.filter(booth__isnull=False).values_list("booth_id", flat=True))
-    return Placement(busy, taken, counts, placed, booths)
+    placed = {row[0] for row in rows}
+    occupying = [row for row in rows if row[5] in OCCUPYING]
+    people = {pk: (sender, recipient) for pk, sender, recipient, *_rest in occupying}
+    people.update({r.pk: (r.sender_id, r.recipient_id) for r in requests})
+    items = []
+    for participant in participants:
+        item: dict = {"id": f"p{participant.pk}"}
+        away = {part.pk for part in participant.unavailable.all()}
+        if away:
+            item["available"] = [f"s{s.pk}" for s in slots if s.day_part_id not in away]
+        if session.max_meetings is not None:
+            item["max_meetings"] = session.max_meetings
+        if participant.booth_id:
+            item["table"] = f"t{participant.booth_id}"
+        items.append(item)
+    instance = {
+        "slots": [
+            {
+                "id": f"s{s.pk}",
+                "start": s.start.isoformat(),
+                "end": s.end.isoformat(),
+                "session": s.day_part.label,
+            }
+            for s in slots
+        ],
+        "tables": [{"id": f"t{pk}"} for pk in session.tables.values_list("pk", flat=True)],
+        "participants": items,
+        "requests": [
+            {"id": f"r{pk}", "participants": [f"p{a}", f"p{b}"]} for pk, (a, b) in sorted(people.items())
+        ],
+    }
+    meetings = [
+        {"request": f"r{pk}", "slot": f"s{slot}", "table": f"t{table}"}
+        for pk, _a, _b, slot, table, _status in occupying
+    ]
+    taken = {(slot, table) for _pk, _a, _b, slot, table, _status in occupying}
+    return Placement(placed, taken, engines.PlacementCheck(instance, meetings))
 
 
-def placement_problem(
-    session: B2BSession, request: MeetingRequest, slot: Slot, table, state: Placement
-) -> str | None:
-    """Why `request` cannot meet at `table` in `slot` (a hard rule of the scheduler), or None."""
-    people = (request.sender, request.recipient)
+def placement_problem(request: MeetingRequest, slot: Slot, table, state: Placement) -> str | None:
+    """Why `request` cannot meet at `table` in `slot`, or None: the request must still be wanted and not
+    on the agenda, and the scheduler's validator must find the schedule still valid with it there."""
     if request.status not in (MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED):
         return _("This request was declined or cancelled.")
     if request.pk in state.placed:
         return _("This request already has a meeting on the agenda.")
-    if (slot.pk, table.pk) in state.taken:
-        return _("This table is taken at that time.")
-    if any((p.pk, slot.pk) in state.busy for p in people):
-        return _("One of them has another meeting at that time.")
-    if any(slot.day_part_id in {part.pk for part in p.unavailable.all()} for p in people):
-        return _("One of them is not available at that time.")
-    if session.max_meetings is not None and any(state.counts[p.pk] >= session.max_meetings for p in people):
-        return _("One of them already has the most meetings allowed.")
-    if any(p.booth_id and p.booth_id != table.pk for p in people):
-        return _("One of them meets at their own booth.")
-    if table.pk in state.booths and not any(p.booth_id == table.pk for p in people):
-        return _("This table is someone else's booth.")
+    if state.check.errors(request=f"r{request.pk}", slot=f"s{slot.pk}", table=f"t{table.pk}"):
+        return _(
+            "This meeting cannot take place there: the table or one of them is taken or unavailable then, "
+            "one of them has the most meetings allowed, or the table is someone else's booth."
+        )
     return None
 
 
@@ -574,7 +598,6 @@ def freed_slots(session: B2BSession, *, now: dt.datetime) -> list[FreedSlot]:
     )
     if not freed:
         return []
-    state = placement_state(session)
     people = {p for m in freed for p in (m.request.sender_id, m.request.recipient_id)}
     requests = list(
         requests_of_session(session)
@@ -582,11 +605,10 @@ def freed_slots(session: B2BSession, *, now: dt.datetime) -> list[FreedSlot]:
             Q(sender__in=people) | Q(recipient__in=people),
             status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
         )
-        .exclude(pk__in=state.placed)
-        .select_related("sender__booth", "recipient__booth")
-        .prefetch_related("sender__unavailable", "recipient__unavailable")
+        .exclude(pk__in=Meeting.objects.filter(LIVE, session=session).values("request_id"))
         .order_by("status", "-mutual", "-priority", "pk")  # accepted first, then the most wanted
     )
+    state = placement_state(session, requests)
     result, seen = [], set()
     for meeting in freed:
         if (meeting.slot_id, meeting.table_id) in seen | state.taken:
@@ -597,7 +619,7 @@ def freed_slots(session: B2BSession, *, now: dt.datetime) -> list[FreedSlot]:
             r
             for r in requests
             if {r.sender_id, r.recipient_id} & involved
-            and placement_problem(session, r, meeting.slot, meeting.table, state) is None
+            and placement_problem(r, meeting.slot, meeting.table, state) is None
         ]
         result.append(FreedSlot(meeting, candidates))
     return result

@@ -639,10 +639,9 @@ def meeting_check_in(*, meeting: Meeting, status: str) -> Meeting:
             code="future",
         )
     if meeting.status == Meeting.Status.NO_SHOW and status != Meeting.Status.NO_SHOW:
-        state = selectors.placement_state(_lock(meeting.session))
-        people = (meeting.request.sender_id, meeting.request.recipient_id)
-        if (meeting.slot_id, meeting.table_id) in state.taken or any(
-            (pk, meeting.slot_id) in state.busy for pk in people
+        state = selectors.placement_state(_lock(meeting.session), [meeting.request])
+        if state.check.errors(
+            request=f"r{meeting.request_id}", slot=f"s{meeting.slot_id}", table=f"t{meeting.table_id}"
         ):
             raise ValidationError(
                 _("The table or one of them was given another meeting then."), code="reused"
@@ -677,9 +676,9 @@ def meeting_outcome_record(
 
 @transaction.atomic
 def meeting_place(*, request: MeetingRequest, slot: Slot, table: Table, notify: bool = True) -> Meeting:
-    """An organiser places a request in a freed (slot, table) on the published agenda, on the day: every
-    hard rule of the scheduler is checked (both free then, available, under the cap, at their booth, the
-    table free). A waiting request is accepted on its recipient's behalf. Both people are told."""
+    """An organiser places a request in a freed (slot, table) on the published agenda, on the day: the
+    scheduler's validator checks every hard rule (both free then, available, under the cap, at their booth,
+    the table free). A waiting request is accepted on its recipient's behalf. Both people are told."""
     session = _lock(request.session)
     if slot.session_id != session.pk or table.session_id != session.pk:
         raise ValidationError(_("This slot or table belongs to another session."))
@@ -688,12 +687,8 @@ def meeting_place(*, request: MeetingRequest, slot: Slot, table: Table, notify: 
     run = session.runs.filter(published__isnull=False).order_by("-published", "-pk").first()
     if run is None:
         raise ValidationError(_("The agenda is not published yet."), code="unpublished")
-    request = (
-        MeetingRequest.objects.select_related("sender__booth", "recipient__booth")
-        .prefetch_related("sender__unavailable", "recipient__unavailable")
-        .get(pk=request.pk)
-    )
-    problem = selectors.placement_problem(session, request, slot, table, selectors.placement_state(session))
+    request = MeetingRequest.objects.select_related("sender", "recipient").get(pk=request.pk)
+    problem = selectors.placement_problem(request, slot, table, selectors.placement_state(session, [request]))
     if problem:
         raise ValidationError(problem, code="hard_rule")
     if request.status == MeetingRequest.Status.PENDING:
