@@ -1,5 +1,6 @@
 """The whole demo from its data files: the same content and figures as when it was Python (counted on the
-Python modules on 2026-12-01, 80 organisations and 160 people), and loading again changes nothing."""
+Python modules on 2026-12-01, 80 organisations and 160 people, with the call for proposals' demo), and loading
+again changes nothing."""
 
 import datetime as dt
 import io
@@ -22,6 +23,7 @@ from maillage.missions.models import (
     Mission,
 )
 from maillage.programme.models import Activity, Favourite, Room, Speaker, Venue
+from maillage.proposals.models import Call, Proposal, Review
 
 pytestmark = pytest.mark.django_db
 
@@ -54,21 +56,24 @@ def _counts() -> dict[str, int]:
         "leads": Lead.objects.count(),
         "surveys": FollowUpSurvey.objects.count(),
         "applications": Application.objects.count(),
+        "calls": Call.objects.count(),
+        "proposals": Proposal.objects.count(),
+        "reviews": Review.objects.count(),
     }
 
 
 BEFORE = {
     "regions": 9,
     "corridors": 5,
-    "organisations": 86,
-    "people": 162,
-    "users": 202,
+    "organisations": 91,
+    "people": 176,
+    "users": 216,
     "venues": 5,
     "rooms": 11,
-    "activities": 44,
-    "unplaced": 4,
-    "speakers": 36,
-    "favourites": 1144,
+    "activities": 45,
+    "unplaced": 5,
+    "speakers": 37,
+    "favourites": 1150,
     "sessions": 2,
     "participants": 80,
     "requests": 172,
@@ -81,6 +86,9 @@ BEFORE = {
     "leads": 5,
     "surveys": 68,
     "applications": 12,
+    "calls": 1,
+    "proposals": 6,
+    "reviews": 8,
 }
 
 
@@ -100,5 +108,5 @@ def test_demo_data_loads_the_same_demo_as_before_and_twice_changes_nothing():
         again = io.StringIO()
         call_command("demo_data", organisations=80, people=160, stdout=again)
         assert _counts() == BEFORE
-        assert again.getvalue().count("already there") == 2
+        assert again.getvalue().count("already there") == 3
         assert "Demo missions: 0 missions" in again.getvalue()

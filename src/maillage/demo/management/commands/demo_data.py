@@ -8,7 +8,7 @@ from maillage.demo.load import demo_load
 class Command(BaseCommand):
     help = (
         "Load the whole demo, dated from today: the directory, the programme about four months ahead, the B2B "
-        "sessions and the missions (idempotent: running it again changes nothing)."
+        "sessions, the missions and the call for proposals (idempotent: running it again changes nothing)."
     )
 
     def add_arguments(self, parser):
@@ -30,6 +30,7 @@ class Command(BaseCommand):
             result.matchmaking,
             result.missions,
         )
+        call = result.proposals.call
         first, last = programme.edition.start_date, programme.edition.end_date
         self.stdout.write(
             "\n".join(
@@ -41,6 +42,8 @@ class Command(BaseCommand):
                     f"{b2b.requests} requests, {b2b.meetings} published meetings, {_state(b2b.created)}).",
                     f"Demo missions: {missions.missions} missions, {missions.delegates} delegates, "
                     f"{missions.items} itinerary items.",
+                    f"Demo call for proposals: {call.edition.name}, {result.proposals.proposals} proposals, "
+                    f"/propositions/{call.edition.slug}/ ({_state(result.proposals.created)}).",
                 ]
             )
         )

@@ -6,9 +6,7 @@ people to invite, and the preview's stars. Loading twice changes nothing.
 """
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from django.db import transaction
 from django.test import override_settings
@@ -16,29 +14,24 @@ from django.utils import timezone
 
 from maillage.accounts.models import User
 from maillage.directory import services as directory_services
-from maillage.directory.demo import DEMO_ORGANISER, DEMO_PASSWORD
 from maillage.directory.models import Organisation, Person
 from maillage.programme import services as programme_services
 from maillage.programme.forms import day_part_interval
 from maillage.programme.models import Edition, Track
+from maillage.proposals import services
+from maillage.proposals.models import Call, Proposal
 
-from . import services
-from .models import Call, Proposal
+from .accounts import DEMO_ORGANISER, DEMO_PASSWORD
+from .files import demo_toml
 
 DAYS_AHEAD = 120
 
 
 @dataclass
-class DemoResult:
+class ProposalsDemoResult:
     call: Call
     created: bool
     proposals: int
-
-
-def demo_data() -> dict:
-    return tomllib.loads(
-        resources.files("maillage.proposals").joinpath("data/proposals.toml").read_text("utf-8")
-    )
 
 
 def _edition(today: dt.date) -> Edition:
@@ -84,13 +77,13 @@ def _moment(edition: Edition, today: dt.date, days: int) -> dt.datetime:
 # The demo's placeholder addresses must not receive the e-mails the services send.
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
 @transaction.atomic
-def demo_load(*, today: dt.date | None = None) -> DemoResult:
+def proposals_demo_load(*, today: dt.date | None = None) -> ProposalsDemoResult:
     today = today or timezone.localdate()
-    data = demo_data()
+    data = demo_toml("proposals.toml")
     edition = _edition(today)
     existing = Call.objects.filter(edition=edition).first()
     if existing is not None:
-        return DemoResult(existing, False, existing.proposals.count())
+        return ProposalsDemoResult(existing, False, existing.proposals.count())
     spec = data["call"]
     call = services.call_create(
         edition=edition,
@@ -165,4 +158,4 @@ def demo_load(*, today: dt.date | None = None) -> DemoResult:
                 if day < len(edition.days)
             ]
             services.proposal_confirm(proposal=proposal, user=user, unavailable=away)
-    return DemoResult(call, True, call.proposals.count())
+    return ProposalsDemoResult(call, True, call.proposals.count())

@@ -1,9 +1,9 @@
 """The demo call loads through the services, dated from today, and twice changes nothing."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
+from maillage.demo.proposals import proposals_demo_load
 from maillage.programme.models import Activity
 from maillage.proposals import selectors
 from maillage.proposals.models import Call, Proposal, Review
@@ -11,8 +11,8 @@ from maillage.proposals.models import Call, Proposal, Review
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_call_is_open_with_proposals_at_every_stage(capsys):
-    call_command("proposals_demo")
+def test_the_demo_call_is_open_with_proposals_at_every_stage():
+    assert proposals_demo_load().created
     call = Call.objects.get()
     assert call.is_open()
     assert call.edition.start_date > timezone.localdate()
@@ -27,6 +27,6 @@ def test_the_demo_call_is_open_with_proposals_at_every_stage(capsys):
     assert [row.prospect.name for row in selectors.prospects_with_answers(call) if row.proposals] == [
         "Inês Ferreira"
     ]
-    call_command("proposals_demo")
+    again = proposals_demo_load()
+    assert (again.created, again.call, again.proposals) == (False, call, 6)
     assert (Call.objects.count(), Proposal.objects.count()) == (1, 6)
-    assert "/propositions/" in capsys.readouterr().out
