@@ -95,3 +95,20 @@ def test_placing_keeps_each_person_under_the_sessions_cap(session, day):
     B2BSession.objects.filter(pk=session.pk).update(max_meetings=2)
     placed = services.meeting_place(request=other, slot=later, table=table, notify=False)
     assert (placed.slot, placed.table, placed.published) == (later, table, True)
+
+
+def test_a_freed_booth_is_not_offered_to_people_who_do_not_own_it(session, clock):
+    owner, guest = participant_make(session), participant_make(session)
+    booth = session.tables.order_by("number").first()
+    services.participant_update(participant=owner, booth=booth, by_organiser=True)
+    first = services.meeting_request_organiser_add(sender=owner, recipient=guest)
+    schedule_and_publish(session)
+    meeting = Meeting.objects.get(request=first, published=True)
+    carol = participant_make(session)
+    later = services.meeting_request_organiser_add(sender=guest, recipient=carol)
+    clock(meeting.slot.start - dt.timedelta(minutes=30))
+    services.meeting_request_cancel(request=first)
+    freed = selectors.freed_slots(session, now=meeting.slot.start - dt.timedelta(minutes=30))
+    assert all(later not in slot.candidates for slot in freed if slot.meeting.table_id == booth.pk)
+    with pytest.raises(ValidationError):
+        services.meeting_place(request=later, slot=meeting.slot, table=booth, notify=False)

@@ -88,3 +88,13 @@ def test_reserved_words_cover_the_apps_top_level_urls():
     }
     assert words <= RESERVED_SLUGS
     assert B2BSession._meta.get_field("slug").validators
+
+
+def test_a_table_where_others_meet_cannot_become_a_booth(session, alice, bob):
+    services.meeting_request_organiser_add(sender=alice, recipient=bob)
+    schedule_and_publish(session)
+    table = Meeting.objects.get(published=True).table
+    carol = participant_make(session)
+    with pytest.raises(ValidationError) as error:
+        services.participant_update(participant=carol, booth=table, by_organiser=True)
+    assert "booth" in error.value.message_dict

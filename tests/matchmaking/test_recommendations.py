@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from maillage.directory import services as directory_services
+from maillage.directory.models import Organisation
 from maillage.matchmaking import selectors, services
 from maillage.matchmaking.models import RecommendationList
 
@@ -63,3 +65,12 @@ def test_the_agenda_says_why_with_the_recommenders_reasons(client, session, pair
     response = client.get(reverse("matchmaking:agenda", args=[session.slug]))
     [(_day, [item])] = response.context["days"]
     assert item.reasons == reasons
+
+
+def test_an_organisation_edit_makes_recommendations_out_of_date(session):
+    people = [participant_make(session) for _ in range(3)]
+    organisation = Organisation.objects.get(pk=people[0].organisation_id)
+    services.recommendations_refresh(session=session, language="fr")
+    assert selectors.recommendations_current(session, language="fr")
+    directory_services.organisation_update(organisation=organisation, name="Tout autre nom")
+    assert not selectors.recommendations_current(session, language="fr")

@@ -239,3 +239,18 @@ def test_exports_make_a_fixed_number_of_queries(client, edition, event, room, tr
     with CaptureQueriesContext(connection) as three:
         assert client.get(url).status_code == 200
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_a_speaker_with_no_public_activity_is_not_named_in_a_calendar(client, edition, event):
+    speaker = SpeakerFactory(edition=edition, person=None, guest_name="Secret Guest")
+    ActivityFactory(event=event, speakers=[speaker], status=Activity.Status.DRAFT)
+    assert client.get(reverse("programme:speaker_detail", args=[edition.slug, speaker.pk])).status_code == 404
+    feed = client.get(reverse("programme:export_speaker_ical", args=[edition.slug, speaker.pk]))
+    assert feed.status_code == 404
+
+
+def test_schedule_exports_give_the_editions_own_grid(client, edition):
+    edition.grid_minutes = 30
+    edition.save()
+    data = client.get(reverse("programme:export_c3voc", args=[edition.slug])).json()
+    assert data["schedule"]["conference"]["timeslot_duration"] == "00:30"

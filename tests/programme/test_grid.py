@@ -1,5 +1,6 @@
 """The organiser's grid: lanes for overlapping activities, the placement classes, the conflict lines."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -81,3 +82,17 @@ def test_starred_both_sentence_once_per_conflict_line_in_french(organiser_client
         assert line.count("ont mis en favori") == 1, line
         assert line.count(a.title) == 1
         assert line.count(c.title) == 1
+
+
+def test_the_grid_draws_activities_in_their_row_on_a_clock_change_day(edition, event, room):
+    services.edition_update(
+        edition=edition,
+        start_date=dt.date(2027, 3, 14),
+        end_date=dt.date(2027, 3, 14),
+        day_start=dt.time(1),
+        day_end=dt.time(23),
+    )
+    ActivityFactory(event=event, room=room, start=at(edition, "2027-03-14 10:00"))
+    grid = presenters.organiser_grid(edition, dt.date(2027, 3, 14))
+    [item] = grid.items
+    assert next(s.label for s in grid.slots if s.row == item.row) == "10:00"

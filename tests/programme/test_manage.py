@@ -248,3 +248,8 @@ def test_grid_takes_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as four:
         organiser_client.get(grid_url(edition))
     assert len(four) == len(one)
+
+
+def test_removing_an_unavailability_with_a_bad_id_is_a_404(organiser_client, edition, room):
+    url = reverse("programme:manage_room_unavailable", args=[edition.slug, room.venue_id, room.pk])
+    assert organiser_client.post(url, {"remove": "x"}).status_code == 404

@@ -282,3 +282,27 @@ def test_a_visitors_selection_shows_its_clashes(client, edition, event, room):
     assert "« Robotique » et « Musique » se chevauchent." in html
     whole = client.get(agenda_url(edition)).content.decode()
     assert "se chevauchent" not in whole
+
+
+@pytest.mark.parametrize("ids", ["²", "99999999999999999999", "1" * 5000])
+def test_odd_selection_ids_are_ignored(client, edition, ids):
+    agenda = client.get(reverse("programme:agenda", args=[edition.slug]), {"ids": ids})
+    assert agenda.status_code == 200
+    calendar = client.get(reverse("programme:export_selection_ical", args=[edition.slug]), {"ids": ids})
+    assert calendar.status_code == 200
+
+
+def test_speakers_give_their_availability_before_publication(client, edition, member):
+    services.edition_publish(edition=edition, published=False)
+    speaker = SpeakerFactory(edition=edition, person=member.person)
+    client.force_login(member)
+    assert client.get(reverse("programme:speaker_edit", args=[edition.slug, speaker.pk])).status_code == 200
+
+
+def test_tracking_parameters_do_not_bypass_the_visitors_cache(client, edition, event, room):
+    ActivityFactory(event=event, room=room, start=at(edition, "2027-04-06 09:00"))
+    url = reverse("programme:agenda", args=[edition.slug])
+    client.get(url, {"fbclid": "a"})
+    with CaptureQueriesContext(connection) as other_click:
+        client.get(url, {"fbclid": "b"})
+    assert len(other_click) == 2  # the edition and its version: the page came from the cache

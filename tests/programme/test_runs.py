@@ -1,8 +1,11 @@
 """The optimiser as a background job: a run, its proposal, applying or discarding it; a failure changes nothing."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from maillage.programme import selectors, services
 from maillage.programme.models import Activity, ProgrammeRun
@@ -101,3 +104,29 @@ def test_a_queued_run_page_polls(organiser_client, edition, organiser):
     run = ProgrammeRun.objects.create(edition=edition, requested_by=organiser, time_limit=5)
     html = organiser_client.get(reverse("programme:manage_run", args=[edition.slug, run.pk])).content.decode()
     assert 'hx-trigger="every 2s"' in html
+
+
+def test_applying_a_proposal_keeps_activities_placed_after_the_run(
+    edition, event, week, organiser, django_capture_on_commit_callbacks
+):
+    run = start_run(edition, organiser, django_capture_on_commit_callbacks)
+    assert run.status == ProgrammeRun.Status.DONE
+    late = ActivityFactory(
+        event=event, title_fr="Ajout tardif", room=week["rooms"][1], start=at(edition, "2027-04-08 14:00")
+    )
+    services.programme_run_apply(run=run)
+    late.refresh_from_db()
+    assert (late.room_id, late.start) == (week["rooms"][1].pk, at(edition, "2027-04-08 14:00"))
+
+
+def test_an_abandoned_run_is_failed_and_can_be_discarded(edition, organiser):
+    run = ProgrammeRun.objects.create(
+        edition=edition,
+        requested_by=organiser,
+        time_limit=1,
+        status=ProgrammeRun.Status.RUNNING,
+        started=timezone.now() - dt.timedelta(days=2),
+    )
+    services.programme_run_discard(run=run)
+    run.refresh_from_db()
+    assert run.status == ProgrammeRun.Status.DISCARDED
