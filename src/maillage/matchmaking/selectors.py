@@ -294,19 +294,11 @@ def scheduling_instance(session: B2BSession) -> dict:
     items = []
     free: dict[int, set[int]] = {}
     for participant in participants:
-        item: dict = {"id": f"p{participant.pk}"}
         away = {part.pk for part in participant.unavailable.all()}
         closed = begun - own_locked_slots.get(participant.pk, set())
-        free[participant.pk] = {s.pk for s in slots if s.day_part_id not in away and s.pk not in closed}
-        if away or closed:
-            item["available"] = [
-                f"s{s.pk}" for s in slots if s.day_part_id not in away and s.pk not in closed
-            ]
-        if session.max_meetings is not None:
-            item["max_meetings"] = session.max_meetings
-        if participant.booth_id:
-            item["table"] = f"t{participant.booth_id}"
-        items.append(item)
+        open_slots = [s for s in slots if s.day_part_id not in away and s.pk not in closed]
+        free[participant.pk] = {s.pk for s in open_slots}
+        items.append(_participant_item(session, participant, open_slots if away or closed else None))
     # Each request's window as slots; one that leaves no slot where both people are free is left out.
     part_slots: dict[int, set[int]] = defaultdict(set)
     for slot in slots:
@@ -327,15 +319,7 @@ def scheduling_instance(session: B2BSession) -> dict:
         elif both and not both & windows[request.pk]:
             out_of_window.add(request.pk)
     return {
-        "slots": [
-            {
-                "id": f"s{s.pk}",
-                "start": s.start.isoformat(),
-                "end": s.end.isoformat(),
-                "session": s.day_part.label,
-            }
-            for s in slots
-        ],
+        "slots": _slot_items(slots),
         "tables": [{"id": f"t{t.pk}"} for t in tables],
         "participants": items,
         "requests": [_request_item(r, windows, free) for r in requests if r.pk not in out_of_window],
@@ -351,6 +335,31 @@ def scheduling_instance(session: B2BSession) -> dict:
 
 
 OUT_OF_WINDOW = "the chosen parts of days leave no slot where both are available"
+
+
+def _slot_items(slots: list[Slot]) -> list[dict]:
+    return [
+        {
+            "id": f"s{s.pk}",
+            "start": s.start.isoformat(),
+            "end": s.end.isoformat(),
+            "session": s.day_part.label,
+        }
+        for s in slots
+    ]
+
+
+def _participant_item(session: B2BSession, participant: Participant, available: list[Slot] | None) -> dict:
+    """A participant as the scheduler reads them: the slots they are available in (None: every slot),
+    the session's cap, their booth."""
+    item: dict = {"id": f"p{participant.pk}"}
+    if available is not None:
+        item["available"] = [f"s{s.pk}" for s in available]
+    if session.max_meetings is not None:
+        item["max_meetings"] = session.max_meetings
+    if participant.booth_id:
+        item["table"] = f"t{participant.booth_id}"
+    return item
 
 
 def _request_item(request: MeetingRequest, windows: dict[int, set[int]], free: dict[int, set[int]]) -> dict:
@@ -529,25 +538,11 @@ def placement_state(session: B2BSession, requests: list[MeetingRequest]) -> Plac
     people.update({r.pk: (r.sender_id, r.recipient_id) for r in requests})
     items = []
     for participant in participants:
-        item: dict = {"id": f"p{participant.pk}"}
         away = {part.pk for part in participant.unavailable.all()}
-        if away:
-            item["available"] = [f"s{s.pk}" for s in slots if s.day_part_id not in away]
-        if session.max_meetings is not None:
-            item["max_meetings"] = session.max_meetings
-        if participant.booth_id:
-            item["table"] = f"t{participant.booth_id}"
-        items.append(item)
+        available = [s for s in slots if s.day_part_id not in away] if away else None
+        items.append(_participant_item(session, participant, available))
     instance = {
-        "slots": [
-            {
-                "id": f"s{s.pk}",
-                "start": s.start.isoformat(),
-                "end": s.end.isoformat(),
-                "session": s.day_part.label,
-            }
-            for s in slots
-        ],
+        "slots": _slot_items(slots),
         "tables": [{"id": f"t{pk}"} for pk in session.tables.values_list("pk", flat=True)],
         "participants": items,
         "requests": [
