@@ -21,8 +21,8 @@ few_in_common                               little in common: suggested to compl
 
 The ``*_close`` reasons come from the sentence-embedding channel (:mod:`.embed`): the two texts share
 no word, stem or concept that the lexical channels know, but mean nearly the same thing; they quote
-the first clause of each text (the whole text would be too long, and a clause-by-clause comparison
-would cost as much as a second encoding of every profile).
+the clause of the need and the clause of the offer whose vectors are closest (the encoder gives each
+clause a vector as it reads the text), cut to a few words.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ import re
 from functools import lru_cache
 
 import numpy as np
-import scipy.sparse as sp
 
+from maillage.engine.recommend.embed import CLAUSE_BREAK
 from maillage.engine.recommend.model import Reason
 from maillage.engine.recommend.score import ROLE_FIT, Analysis, Scores, Text
 from maillage.engine.recommend.taxonomy import sector_by_slug
@@ -90,7 +90,7 @@ TEXT_THRESHOLD = 0.04
 CLOSE_THRESHOLD = 0.3
 QUOTE_WORDS = 10
 _WORD = re.compile(r"\S+")
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n()\[\]•|]|,\s|\s[-–—]\s")
+_CLAUSE_BREAK = CLAUSE_BREAK
 
 
 @lru_cache(maxsize=20_000)
@@ -130,19 +130,35 @@ def quote(text: str, start: int, end: int) -> str:
     return clause.strip(" ,;:-–—'\"«»")
 
 
-def lead(text: str) -> str:
-    """The first clause of ``text``, cut to a few words: what an embedding-only reason quotes."""
-    found = _CLAUSE_BREAK.search(text)
-    end = found.start() if found and text[: found.start()].strip() else len(text)
-    words = list(_WORD.finditer(text, 0, end))
+def lead(text: str, start: int = 0, end: int | None = None) -> str:
+    """The clause of ``text`` that starts at ``start`` (the first one by default), cut to a few words:
+    what an embedding-only reason quotes."""
+    if end is None:
+        found = _CLAUSE_BREAK.search(text, start)
+        end = found.start() if found and text[start : found.start()].strip() else len(text)
+    words = list(_WORD.finditer(text, start, end))
+    if not words:
+        return quote(text, start, max(start, end))
     if len(words) > QUOTE_WORDS:
         end = words[QUOTE_WORDS - 1].end()
-    return quote(text, 0, end)
+    return quote(text, words[0].start(), min(end, words[-1].end()))
 
 
-def _row(matrix: sp.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
-    start, end = matrix.indptr[row], matrix.indptr[row + 1]
-    return matrix.indices[start:end], matrix.data[start:end]
+def _shared_best(left: dict[int, float], right: dict[int, float]) -> list[int]:
+    """Columns the two rows share, the largest contribution first (ties: the lower column)."""
+    shared = left.keys() & right.keys()
+    return sorted(shared, key=lambda c: (-left[c] * right[c], c))
+
+
+def _row(analysis: Analysis, matrix: str, row: int) -> dict[int, float]:
+    key = (matrix, row)
+    found = analysis.rows.get(key)
+    if found is None:
+        m = getattr(analysis, matrix)
+        start, end = m.indptr[row], m.indptr[row + 1]
+        found = dict(zip(m.indices[start:end].tolist(), m.data[start:end].tolist(), strict=True))
+        analysis.rows[key] = found
+    return found
 
 
 def _best_shared(
@@ -155,17 +171,34 @@ def _best_shared(
     right_matrix: str,
 ) -> tuple[str, str] | None:
     """Quotes of the two texts around the feature that contributes most to their similarity."""
-    a_indices, a_data = _row(getattr(analysis, left_matrix), left_row)
-    b_indices, b_data = _row(getattr(analysis, right_matrix), right_row)
-    shared, ia, ib = np.intersect1d(a_indices, b_indices, assume_unique=True, return_indices=True)
-    if not len(shared):
-        return None
-    contribution = a_data[ia] * b_data[ib]
-    for k in np.argsort(-contribution):
-        key = analysis.keys[int(shared[k])]
+    for column in _shared_best(
+        _row(analysis, left_matrix, left_row), _row(analysis, right_matrix, right_row)
+    ):
+        key = analysis.keys[column]
         if key in left.spans and key in right.spans:
             return quote(left.raw, *left.spans[key]), quote(right.raw, *right.spans[key])
     return None
+
+
+def _closest_clauses(analysis: Analysis, need_row: int, offer_row: int) -> tuple[str, str] | None:
+    """The clause of a need and the clause of an offer closest in meaning, quoted."""
+    encoded = analysis.encoded
+    if encoded is None:
+        return None
+    n = len(analysis.profiles)
+    need_clauses = encoded.clauses[n + need_row]
+    offer_clauses = encoded.clauses[offer_row]
+    if not need_clauses or not offer_clauses:
+        return None
+    need_vectors = encoded.clause_vectors[[row for _, _, row in need_clauses]]
+    offer_vectors = encoded.clause_vectors[[row for _, _, row in offer_clauses]]
+    similarity = need_vectors @ offer_vectors.T
+    a, b = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
+    need_start, need_end, _ = need_clauses[a]
+    offer_start, offer_end, _ = offer_clauses[b]
+    need_text = analysis.profiles[need_row].needs
+    offer_text = analysis.profiles[offer_row].offers
+    return lead(need_text, need_start, need_end), lead(offer_text, offer_start, offer_end)
 
 
 def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -> tuple[Reason, ...]:
@@ -192,18 +225,18 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
             )
     quoted = {code for _, code, _ in found}
     if scores.emb_need_offer is not None and scores.emb_offer_need is not None:
-        # meaning shared beyond the words the lexical channels know: quote the two texts' first clauses
-        for code, value, need, offer in (
-            ("need_offer", scores.emb_need_offer[i, j], me.needs, them.offers),
-            ("offer_need", scores.emb_offer_need[i, j], them.needs, me.offers),
+        # meaning shared beyond the words the lexical channels know: quote the clause of the need and
+        # the clause of the offer that are closest
+        for code, value, need_row, offer_row in (
+            ("need_offer", scores.emb_need_offer[i, j], i, j),
+            ("offer_need", scores.emb_offer_need[i, j], j, i),
         ):
-            if code not in quoted and value >= CLOSE_THRESHOLD and need and offer:
+            if code in quoted or value < CLOSE_THRESHOLD:
+                continue
+            pair = _closest_clauses(analysis, need_row, offer_row)
+            if pair and pair[0] and pair[1]:
                 found.append(
-                    (
-                        float(value) * TEXT_THRESHOLD,
-                        f"{code}_close",
-                        {"need": lead(need), "offer": lead(offer)},
-                    )
+                    (float(value) * TEXT_THRESHOLD, f"{code}_close", {"need": pair[0], "offer": pair[1]})
                 )
     for slug in sorted(analysis.sectors[i] & analysis.sectors[j]):
         sector = sector_by_slug()[slug]

@@ -33,7 +33,7 @@ Everything is a product of sparse matrices (needs x offers^T), so 1,000 profiles
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -230,6 +230,8 @@ class Analysis:
     needs: sp.csr_matrix
     offers_grams: sp.csr_matrix | None = None  # L2-normalised TF-IDF n-grams (None: channel off)
     needs_grams: sp.csr_matrix | None = None
+    encoded: embed.Encoded | None = None  # sentence and clause vectors, offers then needs (None: off)
+    rows: dict = field(default_factory=dict)  # rows of the sparse matrices as dicts, for the reasons
 
 
 def _vectorise(
@@ -324,7 +326,6 @@ class Scores:
     total: np.ndarray
     need_offer: np.ndarray  # i's needs vs j's offers
     offer_need: np.ndarray  # j's needs vs i's offers
-    look_alike: np.ndarray
     same_sector: np.ndarray
     role: np.ndarray  # j's kind fits what i looks for
     role_back: np.ndarray  # i's kind fits what j looks for
@@ -376,29 +377,66 @@ def _look_alike(same_offer: np.ndarray, need_offer: np.ndarray, offer_need: np.n
 
 
 def features(
-    problem: Problem, weights: Weights | None = None, *, embeddings: bool = True
+    problem: Problem,
+    weights: Weights | None = None,
+    *,
+    embeddings: bool = True,
+    needed: frozenset[str] | None = None,
 ) -> tuple[Analysis, dict[str, np.ndarray]]:
     """The pair matrices the score is made of (see :data:`~.fusion.FEATURES`), ``[i, j]`` for i's list.
 
     A feature that only depends on j (the hubness terms) is a ``(1, n)`` row, broadcast by the sum.
     The embedding features are absent when ``embeddings`` is false or the model is not installed.
+    ``needed`` names the features to compute (None: all); the ones the reasons read are always there.
     """
     weights = weights or Weights()
+    with embed.one_blas_thread():
+        return _features(problem, weights, embeddings, needed)
+
+
+# what the reasons read, whatever the fusion uses
+FOR_REASONS = frozenset(
+    {
+        "lex_need_offer",
+        "lex_offer_need",
+        "emb_need_offer",
+        "emb_offer_need",
+        "same_sector",
+        "role",
+        "role_back",
+        "corridor",
+        "cross_border",
+        "no_shared_language",
+    }
+)
+
+
+def _features(
+    problem: Problem, weights: Weights, embeddings: bool, needed: frozenset[str] | None
+) -> tuple[Analysis, dict[str, np.ndarray]]:
+    def want(name: str) -> bool:
+        return needed is None or name in needed or name in FOR_REASONS
+
     profiles = problem.profiles
     analysis = analyse_all(profiles, weights)
     n = len(profiles)
     offers = analysis.offers.astype(np.float32)
     need_offer = (analysis.needs.astype(np.float32) @ offers.T).toarray()
     if analysis.needs_grams is not None and analysis.offers_grams is not None:
-        # spelling shared beyond the lexicon and the stems: "cryptographie"/"cryptography"
-        grams = analysis.needs_grams.astype(np.float32) @ analysis.offers_grams.astype(np.float32).T
-        cross = (
-            np.array([t.language for t in analysis.needs_text])[:, None]
-            != np.array([t.language for t in analysis.offers_text])[None, :]
-        )
-        need_offer += weights.ngram * np.where(cross, grams.toarray(), 0.0).astype(np.float32)
+        # spelling shared beyond the lexicon and the stems ("cryptographie"/"cryptography"), only
+        # between a text in French and one in English: one block product for each way
+        need_language = np.array([t.language for t in analysis.needs_text])
+        offer_language = np.array([t.language for t in analysis.offers_text])
+        needs_grams = analysis.needs_grams.astype(np.float32)
+        offers_grams = analysis.offers_grams.astype(np.float32)
+        for language in ("fr", "en"):
+            rows = np.flatnonzero(need_language == language)
+            columns = np.flatnonzero(offer_language != language)
+            if len(rows) and len(columns):
+                block = (needs_grams[rows] @ offers_grams[columns].T).toarray()
+                block *= np.float32(weights.ngram)
+                need_offer[np.ix_(rows, columns)] += block
     offer_need = need_offer.T  # a view: j's needs against i's offers
-    same_offer = (offers @ offers.T).toarray()
 
     slugs = sorted({s for sectors in analysis.sectors for s in sectors})
     column = {slug: k for k, slug in enumerate(slugs)}
@@ -452,34 +490,45 @@ def features(
         "place_back": place.T,
         "lex_need_offer": need_offer,
         "lex_offer_need": offer_need,
-        "lex_hub": _hubness(need_offer + offer_need, weights.hub_k)[np.newaxis, :],
-        "lex_look_alike": _look_alike(same_offer, need_offer, offer_need),
         "same_sector": same_sector.astype(np.float32),
         "role": role,
         "role_back": role.T,
         "corridor": corridor.astype(np.float32),
         "cross_border": cross_border.astype(np.float32),
         "no_shared_language": (~shared_language).astype(np.float32),
-        # kept for the reasons, not a feature
-        "_same_offer": same_offer,
     }
-    vectors = embed.encode([p.offers for p in profiles] + [p.needs for p in profiles]) if embeddings else None
-    if vectors is not None and n:
+    if want("lex_hub"):
+        found["lex_hub"] = _hubness(need_offer + offer_need, weights.hub_k)[np.newaxis, :]
+    if want("lex_look_alike"):
+        same_offer = (offers @ offers.T).toarray()
+        found["lex_look_alike"] = _look_alike(same_offer, need_offer, offer_need)
+    encoded = (
+        embed.encode_with_clauses([p.offers for p in profiles] + [p.needs for p in profiles])
+        if embeddings
+        else None
+    )
+    if encoded is not None and n:
+        analysis.encoded = encoded
+        vectors = encoded.vectors
         offer_vectors, need_vectors = vectors[:n], vectors[n:]
         emb_need_offer = need_vectors @ offer_vectors.T
         emb_offer_need = emb_need_offer.T
         found["emb_need_offer"] = emb_need_offer
         found["emb_offer_need"] = emb_offer_need
-        found["emb_hub"] = _hubness(emb_need_offer + emb_offer_need, weights.hub_k)[np.newaxis, :]
-        same_offer_vectors = offer_vectors @ offer_vectors.T
-        found["emb_look_alike"] = _look_alike(same_offer_vectors, emb_need_offer, emb_offer_need)
-        found["emb_same_offer"] = same_offer_vectors
-        # the same trade, whatever each offers or needs: a network of crèches and a crèche software
-        domain = offer_vectors + need_vectors
-        norms = np.linalg.norm(domain, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        domain /= norms
-        found["emb_domain"] = domain @ domain.T
+        if want("emb_hub"):
+            found["emb_hub"] = _hubness(emb_need_offer + emb_offer_need, weights.hub_k)[np.newaxis, :]
+        if want("emb_same_offer") or want("emb_look_alike"):
+            same_offer_vectors = offer_vectors @ offer_vectors.T
+            found["emb_same_offer"] = same_offer_vectors
+            if want("emb_look_alike"):
+                found["emb_look_alike"] = _look_alike(same_offer_vectors, emb_need_offer, emb_offer_need)
+        if want("emb_domain"):
+            # the same trade, whatever each offers or needs: a network of crèches and a crèche software
+            domain = offer_vectors + need_vectors
+            norms = np.linalg.norm(domain, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            domain /= norms
+            found["emb_domain"] = domain @ domain.T
     return analysis, found
 
 
@@ -493,12 +542,15 @@ def score(
     """All pairs' scores; n x n float32 matrices (36 MB each for 3,000 profiles).
 
     ``total`` is a weighted sum of :func:`features`, with the weights learnt from labelled pairs
-    (:mod:`.fusion`); ``coefficients`` overrides them (the training script uses it).
+    (:mod:`.fusion`); ``coefficients`` overrides them (the training script uses it). Features whose
+    coefficient is zero are not computed.
     """
-    analysis, found = features(problem, weights, embeddings=embeddings)
     n = len(problem.profiles)
+    with_model = embeddings and embed.encoder() is not None
     if coefficients is None:
-        coefficients = fusion.coefficients(embeddings="emb_need_offer" in found)
+        coefficients = fusion.coefficients(embeddings=with_model)
+    needed = frozenset(name for name, value in coefficients.items() if value)
+    analysis, found = features(problem, weights, embeddings=embeddings, needed=needed)
     total = np.zeros((n, n), dtype=np.float32)
     for name, coefficient in coefficients.items():
         if coefficient and name in found:
@@ -509,7 +561,6 @@ def score(
         total=total,
         need_offer=found["lex_need_offer"],
         offer_need=found["lex_offer_need"],
-        look_alike=found["_same_offer"],
         same_sector=found["same_sector"] > 0,
         role=found["role"],
         role_back=found["role_back"],

@@ -104,27 +104,53 @@ class Token:
     end: int
 
 
+def _one_to_one() -> dict[int, str]:
+    """The accented Latin letters (and the typographic apostrophe) whose fold is one ASCII letter."""
+    table = {}
+    for code in range(0x80, 0x250):
+        folded = fold(chr(code))
+        if len(folded) == 1 and folded.isascii():
+            table[code] = folded
+    table[ord("’")] = "'"
+    return table
+
+
+_ONE_TO_ONE = _one_to_one()
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of ``text`` (folded, lower-case), with their position in the original string.
 
     Folding keeps the string length for Latin letters with accents (one combining mark per letter), but
-    not for ligatures, so positions are computed on a per-character fold.
+    not for ligatures, so positions are computed on a per-character fold when the text has any.
+    A text is read once: its offers, the places its needs name and its reasons' quotes all need it.
     """
-    chars = []
-    index = []
-    for position, ch in enumerate(text):
-        folded = ch if ch.isascii() else _fold_char(ch)
-        chars.append(folded)
-        index.extend([position] * len(folded))
-    folded_text = "".join(chars)
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=50_000)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    folded_text = text.translate(_ONE_TO_ONE)
+    index: list[int] | None = None
+    if not folded_text.isascii():  # a ligature, or a letter of another script: fold char by char
+        chars = []
+        index = []
+        for position, ch in enumerate(text):
+            folded = ch if ch.isascii() else _fold_char(ch)
+            chars.append(folded)
+            index.extend([position] * len(folded))
+        folded_text = "".join(chars)
     tokens = []
     for match in _TOKEN.finditer(folded_text):
         word = match.group()
-        start = index[match.start()]
-        end = index[match.end() - 1] + 1
+        if index is None:
+            start, end = match.span()
+        else:
+            start = index[match.start()]
+            end = index[match.end() - 1] + 1
         lower = text[start:end].translate(_LIGATURES).lower()
         tokens.append(Token(word.lower(), lower, len(word) > 1 and word.isupper(), start, end))
-    return tokens
+    return tuple(tokens)
 
 
 def detect_language(tokens: list[Token]) -> str:
