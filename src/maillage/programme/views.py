@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -207,7 +207,8 @@ def favourite_toggle(request, edition, pk):
         return render(
             request, "programme/_star.html", {"edition": edition, "activity": activity, "starred": starred}
         )
-    return redirect(request.POST.get("next") if _safe_next(request) else activity.get_absolute_url())
+    # A URL, never a view name: redirect("2") would try to reverse it and fail.
+    return HttpResponseRedirect(request.POST["next"] if _safe_next(request) else activity.get_absolute_url())
 
 
 def _safe_next(request) -> bool:
