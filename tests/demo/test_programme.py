@@ -9,7 +9,7 @@ from django.urls import reverse
 from maillage.demo.accounts import DEMO_MEMBER
 from maillage.demo.directory import directory_demo_load
 from maillage.demo.programme import programme_demo_load
-from maillage.programme import selectors, services
+from maillage.programme import presenters, selectors, services
 from maillage.programme.models import Activity, Edition, Favourite, ProgrammeRun, Speaker
 from tests.factories import UserFactory
 from tests.programme.schemas import c3voc_validator, frab_schema
@@ -63,7 +63,7 @@ def test_demo_week_is_ahead_whatever_the_day(now, client, organiser, django_capt
         assert str(edition.start_date.year) in edition.name
         assert str(edition.start_date.year) in edition.slug
         # The content is kept; the grid and the agenda have their activities.
-        grid = selectors.organiser_grid(edition, edition.start_date)
+        grid = presenters.organiser_grid(edition, edition.start_date)
         assert len(grid.items) >= 6
         agenda = client.get(reverse("programme:agenda", args=[edition.slug])).content.decode()
         assert agenda.count('class="card"') == 40
