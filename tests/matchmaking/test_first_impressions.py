@@ -83,7 +83,7 @@ def test_a_closed_session_does_not_invite_to_log_in(client, db):
     session = session_make(status=B2BSession.Status.CLOSED)
     page = client.get(reverse("matchmaking:session_detail", args=[session.slug])).content.decode()
     assert "Connectez-vous pour participer" not in page
-    assert "Cette session est terminée." in page
+    assert "Cette séance est terminée." in page
 
 
 def test_publishing_asks_for_confirmation(client, session, alice, bob):
@@ -131,7 +131,7 @@ def test_a_session_dated_in_the_past_needs_to_be_marked_as_already_held():
 def test_a_session_years_ahead_is_refused_with_a_clear_message():
     far = dt.date.today() + dt.timedelta(days=365 * 7)
     form = _session_form(first_day=far, last_day=far)
-    assert form.errors == {"first_day": ["Ce jour est à plus de cinq ans : vérifiez l'année."]}
+    assert form.errors == {"first_day": ["Ce jour est dans plus de cinq ans : vérifiez l'année."]}
 
 
 def test_creating_an_already_held_session_leads_to_the_history_import(client, db):

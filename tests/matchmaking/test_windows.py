@@ -72,5 +72,5 @@ def test_a_window_closed_later_is_reported_not_a_failed_run(day):
     report = selectors.run_report(run)
     assert (
         report.unscheduled[0][1]
-        == "les demi-journées choisies ne laissent aucun créneau où les deux sont disponibles"
+        == "les périodes de journée choisies ne laissent aucun créneau où les deux personnes sont disponibles"
     )

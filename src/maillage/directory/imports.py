@@ -151,12 +151,11 @@ class OrganisationRowForm(forms.Form):
         known = self.lookups["region"]
         if not value or fold(value) in known or self.lookups.get("new_regions"):
             return value
-        near = difflib.get_close_matches(fold(value), list(known), n=2, cutoff=0.75)
+        near = difflib.get_close_matches(fold(value), list(known), n=1, cutoff=0.75)
         if near:
-            names = " / ".join(f"“{known[key]}”" for key in near)
-            message = _("unknown region “%(value)s”: did you mean %(names)s?") % {
+            message = _("unknown region “%(value)s”: did you mean “%(name)s”?") % {
                 "value": value,
-                "names": names,
+                "name": known[near[0]],
             }
         else:
             message = _(
@@ -180,7 +179,7 @@ class OrganisationRowForm(forms.Form):
         data = super().clean()
         if data.get("name") and not data.get("slug"):
             data["slug"] = slug_for_name(data["name"])
-        if data.get("city") and not data.get("region"):
+        if data.get("city") and not data.get("region") and "region" not in self.errors:
             self.add_error("region", _("A city needs its region."))
         return data
 
