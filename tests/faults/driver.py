@@ -9,20 +9,26 @@ import sys
 import django
 
 
-def setup(participants: str = "40") -> str:
-    """A B2B session with its agenda published, a published programme: what a forum's morning has."""
-    from maillage.matchmaking import services
+def setup(participants: str = "200") -> str:
+    """A B2B session with its agenda published (big enough that a run takes seconds), a published programme."""
+    from django.utils import timezone
+
+    from maillage.matchmaking.models import MeetingRequest
     from tests.factories import OrganiserFactory
     from tests.matchmaking.factories import participant_make, schedule_and_publish, session_make
     from tests.programme.factories import ActivityFactory, EditionFactory, EventFactory
 
     organiser = OrganiserFactory(email="organiser@example.org")
-    session = session_make(organiser=organiser, name="Forum des pannes", slots=8, tables=10)
-    people = [participant_make(session) for _ in range(int(participants))]
-    for i, sender in enumerate(people):
-        for step in (1, 2, 3, 5, 7):
-            request = services.meeting_request_send(sender=sender, recipient=people[(i + step) % len(people)])
-            services.meeting_request_accept(request=request, notify=False)
+    session = session_make(organiser=organiser, name="Forum des pannes", slots=8, tables=30)
+    people = [participant_make(session, with_account=n in (0, 4)) for n in range(int(participants))]
+    MeetingRequest.objects.bulk_create(
+        MeetingRequest(
+            session=session, sender=sender, recipient=people[(i + step) % len(people)],
+            status=MeetingRequest.Status.ACCEPTED, answered=timezone.now(),
+        )
+        for i, sender in enumerate(people)
+        for step in (1, 2, 3, 5, 7, 11)
+    )  # fmt: skip
     schedule_and_publish(session, organiser)
     edition = EditionFactory(slug="semaine-pannes")
     event = EventFactory(edition=edition)
@@ -83,7 +89,7 @@ def request_email() -> str:
     from maillage.matchmaking.models import Participant
 
     people = list(Participant.objects.filter(session=_session()).select_related("person").order_by("pk"))
-    sender, recipient = people[0], people[len(people) // 2]
+    sender, recipient = people[0], people[4]  # the two with accounts, who never asked each other
     services.meeting_request_send(sender=sender, recipient=recipient, message="Pendant la panne")
     return recipient.person.email
 

@@ -14,10 +14,11 @@ from .walk import address, routes
 from .world import build_world
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """One world per module, built once inside a transaction rolled back at the end (each test's own
-    changes are rolled back to a savepoint by pytest-django's `db`, nested inside it)."""
+    """One world for the package (per xdist worker), built once inside a transaction rolled back at the end:
+    each test's own changes are rolled back to a savepoint by pytest-django's `db`, nested inside it. No test
+    of this package may use a transactional database (`transaction=True`): they live in tests/faults."""
     storage = FileSystemStorage(location=tmp_path_factory.mktemp("uploads"))
     with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock():
         patch.setattr(Photo._meta.get_field("image"), "storage", storage)
@@ -45,7 +46,7 @@ def body_of(response) -> str:
 HARVEST_ROLES = ("organiser", "member", *sorted(set(SELF_ROLE.values()) - {"member"}))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def harvest(world, django_db_blocker) -> dict[str, list[tuple[str, Form]]]:
     """Every POST form the pages show to organisers and to the people whose things they are, by the address
     it posts to, with the role that was shown it."""
