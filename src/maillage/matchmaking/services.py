@@ -368,7 +368,6 @@ def _check_takes_requests(session: B2BSession) -> None:
         raise ValidationError(_("The deadline for requests has passed."), code="deadline")
 
 
-@transaction.atomic
 def _check_window(sender: Participant, recipient: Participant, window: list[DayPart]) -> None:
     """A meeting's half-days must belong to the session and leave one both people are available in."""
     if any(part.session_id != sender.session_id for part in window):
@@ -385,6 +384,7 @@ def _check_window(sender: Participant, recipient: Participant, window: list[DayP
         raise ValidationError({"window": ValidationError(message, code="window_unavailable")})
 
 
+@transaction.atomic
 def meeting_request_send(
     *,
     sender: Participant,
