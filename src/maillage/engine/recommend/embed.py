@@ -133,16 +133,25 @@ class Encoder:
 
     # ---------- tokens ----------
     def words(self, text: str) -> list[tuple[int, ...]]:
-        """The piece ids of each word of ``text`` (SentencePiece's segmentation, word by word)."""
-        normalised = self.normalise(text)
-        if not normalised:
+        """The piece ids of each space-separated word of ``text`` (SentencePiece's segmentation).
+
+        The normaliser and the segmentation run once per distinct word: no piece of this vocabulary
+        holds a space after its first character, and the normaliser only collapses spaces between
+        words, so a text's pieces are its words' pieces end to end (a word may give none: zero-width
+        characters). A text that normalises to nothing is one unknown piece, as in the package.
+        """
+        words = [self._pieces(word) for word in text.split()]
+        if not any(words):
             return [(_UNK,)]
-        return [self._pieces(match.group()) for match in _WORD.finditer(normalised)]
+        return words
 
     def _pieces(self, word: str) -> tuple[int, ...]:
         found = self._words.get(word)
         if found is None:
-            found = tuple(self.viterbi(word))
+            normalised = self.normalise(word)
+            found = tuple(
+                piece for match in _WORD.finditer(normalised) for piece in self.viterbi(match.group())
+            )
             self._words[word] = found
             if len(self._words) > 200_000:
                 self._words.popitem(last=False)
@@ -154,22 +163,20 @@ class Encoder:
 
     # ---------- network ----------
     def encode(
-        self, texts: list[str], clauses: list[tuple[int, list[int]]] | None = None
+        self, texts: list[str], clauses: list[list[int]] | None = None
     ) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """L2-normalised vectors of ``texts`` and of their clauses.
 
-        ``clauses[k]`` is ``(word count, word indexes where text k's clauses start after the first)``,
-        words being split at spaces; if the tokenizer's normalisation sees another number of words
-        (rare: characters it drops or turns into spaces), the text is one clause. Returns the text
-        vectors (n, 512), the clause vectors (clauses of text 0 first) and each text's clause count.
+        ``clauses[k]`` lists the indexes of the space-separated words where text k's clauses start
+        after the first (None: one clause each); a clause that would hold no piece makes its text one
+        clause. Returns the text vectors (n, 512), the clause vectors (clauses of text 0 first) and
+        each text's clause count.
         """
         sequences: list[list[int]] = []
         cuts: list[list[int]] = []  # token offsets where each clause starts, per text
         for k, text in enumerate(texts):
             words = self.words(text)
-            starts: set[int] = set()
-            if clauses and clauses[k][0] == len(words):
-                starts = set(clauses[k][1])
+            starts = set(clauses[k]) if clauses else set()
             ids = [_BOS]
             offsets = [0]
             for w, pieces in enumerate(words):
@@ -177,6 +184,8 @@ class Encoder:
                     offsets.append(len(ids))
                 ids.extend(pieces)
             ids.append(_EOS)
+            if len(set(offsets)) < len(offsets) or offsets[-1] >= len(ids) - 1:
+                offsets = [0]  # an empty clause
             sequences.append(ids)
             cuts.append(offsets)
         lengths = np.array([len(ids) for ids in sequences], dtype=np.int64)
@@ -203,7 +212,7 @@ class Encoder:
             )
             bounds = np.append(starts, high - low)
             c0, c1 = int(clause_first[k]), int(clause_first[end])
-            sums = _segment_sums(feats, np.diff(bounds))
+            sums = self._normalised_sums(feats, np.diff(bounds))
             clause_sums[c0:c1] = sums
             clause_lengths[c0:c1] = np.diff(bounds)
             text_sums[k:end] = _segment_sums(sums, clause_counts[k:end])
@@ -245,7 +254,7 @@ class Encoder:
     def _features(
         self, ids: np.ndarray, lengths: np.ndarray, emb: np.ndarray, first: list[list[np.ndarray]]
     ) -> np.ndarray:
-        """Per-token features after the final layer norm: [embedding | 3 branches x 256]."""
+        """Per-token features before the final layer norm: [embedding | 3 branches x 256]."""
         n_tokens = len(ids)
         starts = np.zeros(len(lengths), dtype=np.int64)
         np.cumsum(lengths[:-1], out=starts[1:])
@@ -253,26 +262,43 @@ class Encoder:
         sentinel = len(emb)
         ids_ext = np.append(ids, sentinel)  # the zero row for out-of-sentence places
         feats = np.empty((n_tokens, _EMB + 3 * _CNN), dtype=np.float32)
-        feats[:, :_EMB] = np.take(emb, ids, axis=0)
+        feats[:, :_EMB] = emb[ids]
         buf = np.empty((n_tokens + 1, _CNN), dtype=np.float32)
         buf[n_tokens] = 0.0
-        part = np.empty((n_tokens, _CNN), dtype=np.float32)
         for i, (n, left) in enumerate(_ORDERS):
             blocks = first[i]
             cols = window[:, _MAX_LEFT - left : _MAX_LEFT - left + n]
-            h = np.take(blocks[1], ids_ext[cols[:, 0]], axis=0)
+            h = blocks[1][ids_ext[cols[:, 0]]]
             for place in range(1, n):
-                h += np.take(blocks[place + 1], ids_ext[cols[:, place]], axis=0, out=part)
+                h += blocks[place + 1][ids_ext[cols[:, place]]]
             np.maximum(h, 0, out=h)
-            h += np.take(blocks[0], ids, axis=0, out=part)  # the residual: the token's own projection
+            h += blocks[0][ids]  # the residual: the token's own projection
             buf[:n_tokens] = h
-            c2 = np.take(buf, cols.ravel(), axis=0).reshape(n_tokens, n * _CNN) @ self.w2[i]
+            c2 = buf[cols].reshape(n_tokens, n * _CNN) @ self.w2[i]
             c2 += self.b2[i]
             np.maximum(c2, 0, out=c2)
             c2 += h
             feats[:, _EMB + i * _CNN : _EMB + (i + 1) * _CNN] = c2
-        _layernorm(feats, self.weights["ln_g"], self.weights["ln_b"], self.eps)
         return feats
+
+    def _normalised_sums(self, feats: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Sums over runs of tokens of the layer-normed features, without normalising each token.
+
+        ``sum_t (gamma * (x_t - mean_t) * r_t + beta)`` is ``gamma * (sum_t r_t x_t - sum_t r_t
+        mean_t) + count * beta``: only each token's mean and scale ``r_t`` are needed, and the
+        weighted sum is one sparse product (the network's last layer norm is followed by the sum).
+        """
+        width = feats.shape[1]
+        mean = feats @ np.full(width, 1.0 / width, dtype=np.float32)
+        centred_square = np.einsum("ij,ij->i", feats, feats) / width - mean * mean
+        scale = np.reciprocal(np.sqrt(np.maximum(centred_square, 0.0) + self.eps)).astype(np.float32)
+        segment = np.repeat(np.arange(len(lengths)), lengths)
+        matrix = sp.csr_matrix((scale, (segment, np.arange(len(segment)))), shape=(len(lengths), len(feats)))
+        sums = np.asarray(matrix @ feats, dtype=np.float32)
+        sums -= (matrix @ mean.astype(np.float32))[:, None]
+        sums *= self.weights["ln_g"]
+        sums += lengths[:, None].astype(np.float32) * self.weights["ln_b"]
+        return sums
 
     def _head(self, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """From the sum of a text's token features to its unit vector (the package's last layers)."""
@@ -535,10 +561,7 @@ def _encode_keys(model: Encoder, texts: list[str], keys: list[str]) -> Encoded:
         with model.one_thread():
             vectors, clause_vectors, counts = model.encode(
                 missing,
-                [
-                    (len(key.split()), [w for w, _, _ in c[1:]])
-                    for key, c in zip(missing, layout, strict=True)
-                ],
+                [[w for w, _, _ in c[1:]] for c in layout],
             )
         row = 0
         for key, text_vector, clauses, count in zip(missing, vectors, layout, counts, strict=True):

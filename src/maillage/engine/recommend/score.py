@@ -33,8 +33,10 @@ Everything is a product of sparse matrices (needs x offers^T), so 1,000 profiles
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -209,11 +211,8 @@ def _grams(word: str, low: int, high: int) -> tuple[str, ...]:
 
 def gram_bag(text: Text, low: int, high: int) -> dict[str, float]:
     """Sublinear counts of the n-grams of a text's content stems."""
-    counts: dict[str, float] = {}
-    for word in text.stems:
-        for gram in _grams(word, low, high):
-            counts[gram] = counts.get(gram, 0) + 1
-    return {gram: 1.0 + math.log(count) for gram, count in counts.items()}
+    counts = Counter(chain.from_iterable(_grams(word, low, high) for word in text.stems))
+    return {gram: 1.0 if count == 1 else 1.0 + math.log(count) for gram, count in counts.items()}
 
 
 @dataclass
@@ -234,42 +233,62 @@ class Analysis:
     rows: dict = field(default_factory=dict)  # rows of the sparse matrices as dicts, for the reasons
 
 
-def _vectorise(
-    docs: list[dict[str, float]], vocabulary: dict[str, int], idf: np.ndarray, length_norm: float
-) -> sp.csr_matrix:
-    """TF-IDF rows divided by their length to the power ``length_norm`` (pivoted at the mean length)."""
-    rows, cols, values = [], [], []
-    for row, doc in enumerate(docs):
-        for key, value in doc.items():
-            rows.append(row)
-            cols.append(vocabulary[key])
-            values.append(value)
-    matrix = sp.csr_matrix(
-        (
-            np.asarray(values, dtype=np.float64),
-            (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)),
-        ),
-        shape=(len(docs), len(vocabulary)),
+def _rows(docs: list[dict[str, float]], vocabulary: dict[str, int]) -> tuple[np.ndarray, ...]:
+    """CSR arrays (indptr, indices, data) of ``docs``; new keys are added to ``vocabulary`` in order."""
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for doc in docs:
+        indices.extend([vocabulary.setdefault(key, len(vocabulary)) for key in doc])
+        data.extend(doc.values())
+        indptr.append(len(indices))
+    return (
+        np.asarray(indptr, dtype=np.int64),
+        np.asarray(indices, dtype=np.int64),
+        np.asarray(data, dtype=np.float64),
     )
-    matrix = sp.csr_matrix(matrix.multiply(idf[np.newaxis, :]))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    if length_norm != 1.0:
-        # a long text matches more things, but should not be punished for it as much as cosine does
-        norms = norms**length_norm * float(np.mean(norms)) ** (1 - length_norm)
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+def _tfidf(
+    parts: list[list[dict[str, float]]], length_norm: float
+) -> tuple[dict[str, int], list[sp.csr_matrix]]:
+    """One vocabulary and IDF over all ``parts`` (lists of docs), and each part's rows: TF-IDF divided
+    by their length to the power ``length_norm`` (pivoted at the mean length of each part)."""
+    vocabulary: dict[str, int] = {}
+    arrays = [_rows(docs, vocabulary) for docs in parts]
+    size = len(vocabulary)
+    frequency = sum(
+        (np.bincount(indices, minlength=size) for _, indices, _ in arrays), np.zeros(size, dtype=np.int64)
+    )
+    total = sum(len(docs) for docs in parts)
+    idf = np.log((1 + total) / (1 + frequency)) + 1.0
+    matrices = []
+    for indptr, indices, data in arrays:
+        rows = len(indptr) - 1
+        values = data * idf[indices]
+        owner = np.repeat(np.arange(rows), np.diff(indptr))
+        norms = np.sqrt(np.bincount(owner, weights=values * values, minlength=rows))
+        norms[norms == 0] = 1.0
+        if length_norm != 1.0:
+            # a long text matches more things, but should not be punished for it as much as cosine does
+            norms = norms**length_norm * float(np.mean(norms)) ** (1 - length_norm)
+        matrix = sp.csr_matrix((values / norms[owner], indices, indptr), shape=(rows, size))
+        matrix.sort_indices()
+        matrices.append(matrix)
+    return vocabulary, matrices
 
 
 def analyse_all(profiles: tuple[Profile, ...], weights: Weights) -> Analysis:
     offers_text = [analyse(p.offers) for p in profiles]
     needs_text = [analyse(p.needs) for p in profiles]
     declared = [frozenset(s for s in (sector_slug(label) for label in p.sectors) if s) for p in profiles]
+    factors = {"w": 1.0, "p": weights.cognate, "d": weights.word}
 
     def bag(text: Text, extra: frozenset[str] = frozenset()) -> dict[str, float]:
-        doc: dict[str, float] = {}
-        for key, count in text.counts.items():
-            factor = {"w": 1.0, "p": weights.cognate, "d": weights.word}.get(key[0], weights.concept)
-            doc[key] = factor * (1.0 + math.log(count))
+        doc = {
+            key: factors.get(key[0], weights.concept) * (1.0 if count == 1 else 1.0 + math.log(count))
+            for key, count in text.counts.items()
+        }
         for slug in extra:
             key = f"s:{slug}"
             doc[key] = max(doc.get(key, 0.0), weights.declared_sector * weights.concept)
@@ -277,27 +296,12 @@ def analyse_all(profiles: tuple[Profile, ...], weights: Weights) -> Analysis:
 
     offer_docs = [bag(t, s) for t, s in zip(offers_text, declared, strict=True)]
     need_docs = [bag(t) for t in needs_text]
-    vocabulary: dict[str, int] = {}
-    frequency: dict[str, int] = {}
-    for doc in offer_docs + need_docs:
-        for key in doc:
-            vocabulary.setdefault(key, len(vocabulary))
-            frequency[key] = frequency.get(key, 0) + 1
-    total = len(offer_docs) + len(need_docs)
-    idf = _idf(vocabulary, frequency, total)
+    vocabulary, (offers, needs) = _tfidf([offer_docs, need_docs], weights.length_norm)
     offers_grams = needs_grams = None
     if weights.ngram:
         offer_grams = [gram_bag(t, weights.ngram_min, weights.ngram_max) for t in offers_text]
         need_grams = [gram_bag(t, weights.ngram_min, weights.ngram_max) for t in needs_text]
-        gram_vocabulary: dict[str, int] = {}
-        gram_frequency: dict[str, int] = {}
-        for doc in offer_grams + need_grams:
-            for key in doc:
-                gram_vocabulary.setdefault(key, len(gram_vocabulary))
-                gram_frequency[key] = gram_frequency.get(key, 0) + 1
-        gram_idf = _idf(gram_vocabulary, gram_frequency, total)
-        offers_grams = _vectorise(offer_grams, gram_vocabulary, gram_idf, 1.0)
-        needs_grams = _vectorise(need_grams, gram_vocabulary, gram_idf, 1.0)
+        _, (offers_grams, needs_grams) = _tfidf([offer_grams, need_grams], 1.0)
     return Analysis(
         profiles=profiles,
         offers_text=offers_text,
@@ -305,18 +309,11 @@ def analyse_all(profiles: tuple[Profile, ...], weights: Weights) -> Analysis:
         sectors=declared,
         vocabulary=vocabulary,
         keys=list(vocabulary),
-        offers=_vectorise(offer_docs, vocabulary, idf, weights.length_norm),
-        needs=_vectorise(need_docs, vocabulary, idf, weights.length_norm),
+        offers=offers,
+        needs=needs,
         offers_grams=offers_grams,
         needs_grams=needs_grams,
     )
-
-
-def _idf(vocabulary: dict[str, int], frequency: dict[str, int], total: int) -> np.ndarray:
-    idf = np.ones(len(vocabulary))
-    for key, column in vocabulary.items():
-        idf[column] = math.log((1 + total) / (1 + frequency[key])) + 1.0
-    return idf
 
 
 @dataclass

@@ -240,6 +240,14 @@ class PhraseIndex:
                 if (key, acronym) not in entries:
                     entries.append((key, acronym))
             self.max_length = max(self.max_length, len(words))
+        # the longest phrase that starts with each first word, per index: most words start none,
+        # and most phrases are one or two words long, so a text's scan is a few look-ups per word
+        self._longest: dict[tuple[str, str], dict[str, int]] = {}
+        for place, table in self._index.items():
+            longest: dict[str, int] = {}
+            for sequence in table:
+                longest[sequence[0]] = max(longest.get(sequence[0], 0), len(sequence))
+            self._longest[place] = longest
 
     def find(self, tokens: list[Token], language: str | None = None) -> list[PhraseMatch]:
         """Longest phrases first, left to right, in each language; a key is reported once per place.
@@ -256,10 +264,18 @@ class PhraseIndex:
             by_word = self._index[phrase_language, "word"]
             by_accent = self._index[phrase_language, "accent"]
             index = self._index[phrase_language, "stem" if by_stem else "word"]
+            longest_index = self._longest[phrase_language, "stem" if by_stem else "word"]
+            longest_word = self._longest[phrase_language, "word"] if by_stem else {}
+            longest_accent = self._longest[phrase_language, "accent"]
             position = 0
             while position < len(stems):
                 step = 1
-                for length in range(min(self.max_length, len(stems) - position), 0, -1):
+                longest = max(
+                    longest_index.get(stems[position], 0),
+                    longest_word.get(norms[position], 0),
+                    longest_accent.get(lowers[position], 0),
+                )
+                for length in range(min(longest, len(stems) - position), 0, -1):
                     entries = index.get(tuple(stems[position : position + length]))
                     if by_stem:
                         entries = (entries or []) + by_word.get(
