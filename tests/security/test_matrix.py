@@ -110,3 +110,26 @@ def test_refused_writes_change_nothing(client, world, harvest, route):
                 if tables:
                     failures[role] = (seen, tables, body)
     assert (url, failures) == (url, {})
+
+
+# The detector sees what it must: each marker shows where its owner (or an organiser) reads it, so that the
+# matrix passing means the markers were looked for where they could have leaked.
+WHERE_MARKERS_SHOW = [
+    ("participant", "matchmaking:requests", "participant", "request"),
+    ("other_participant", "matchmaking:requests", "other_participant", "request"),
+    ("delegate", "missions:needs", "delegate", "diet"),
+    ("organiser", "privacy:erasure_list", "other_member", "email"),
+    ("member", "directory:person_edit", "member", "phone"),
+    ("organiser", "directory:person_list", "member", "email"),
+    ("speaker", "proposals:proposal", "speaker", "notes"),
+    ("organiser", "proposals:proposal", "speaker", "notes"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "name", "owner", "what"), WHERE_MARKERS_SHOW, ids=lambda v: str(v))
+def test_markers_show_where_they_belong(client, world, role, name, owner, what):
+    route = next(r for r in ROUTES if r.name == name)
+    _login(client, world, role)
+    response = client.get(address(route, world))
+    assert (response.status_code, world.markers[owner][what] in _body(response)) == (200, True)
