@@ -37,9 +37,10 @@ def test_a_cancellation_offers_the_table_to_the_requests_of_the_people_involved(
 
 
 def test_the_organiser_places_one_with_one_click(
-    client, organiser, session, day, django_capture_on_commit_callbacks
+    client, organiser, session, day, django_capture_on_commit_callbacks, clock
 ):
     meeting, late, _other = day
+    clock(meeting.slot.start)  # the meeting starts: check-in opens
     client.force_login(organiser)  # on the day (the clock moved)
     organiser_client = client
     services.meeting_check_in(meeting=meeting, status=Meeting.Status.NO_SHOW)

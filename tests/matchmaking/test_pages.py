@@ -90,7 +90,7 @@ def test_organiser_runs_publishes_and_sees_the_report(
     assert page.context["report"].stats["scheduled"] == 1
     polled = organiser_client.get(response["Location"], headers={"HX-Request": "true"})
     assert (polled.status_code, polled["HX-Refresh"]) == (204, "true")
-    organiser_client.post(reverse("matchmaking:run_publish", args=[session.slug, run.pk]))
+    organiser_client.post(reverse("matchmaking:run_publish", args=[session.slug, run.pk]), {"confirm": "on"})
     for name in ("table_plan", "check_in", "report"):
         assert organiser_client.get(reverse(f"matchmaking:{name}", args=[session.slug])).status_code == 200
     csv = organiser_client.get(reverse("matchmaking:report_csv", args=[session.slug]))

@@ -110,11 +110,12 @@ def test_only_one_run_at_a_time(session, trio, organiser):
 
 
 def test_no_show_frees_the_request_and_check_in_counts(
-    session, trio, organiser, django_capture_on_commit_callbacks
+    session, trio, organiser, django_capture_on_commit_callbacks, clock
 ):
     run = _run(session, organiser, django_capture_on_commit_callbacks)
     services.scheduling_run_publish(run=run)
     held, missed = Meeting.objects.filter(published=True).order_by("pk")
+    clock(max(held.slot.start, missed.slot.start))  # check-in opens when a meeting starts
     services.meeting_check_in(meeting=held, status=Meeting.Status.HELD)
     services.meeting_check_in(meeting=missed, status=Meeting.Status.NO_SHOW)
     assert selectors.check_in_counts(session) == {"scheduled": 0, "held": 1, "no_show": 1, "cancelled": 0}
