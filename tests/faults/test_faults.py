@@ -96,11 +96,18 @@ def test_a_worker_killed_during_a_scheduling_run_leaves_the_agenda_and_the_run_f
     assert driver(env, "agenda_digest") == published
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="with CACHE_URL on Redis, a page that reads the cache answers 500 while Redis is down (the public "
+    "agenda's cache.get in programme.views._cached_for_visitors; the password reset's counter in "
+    "accounts.services): Django's RedisCache raises, nothing falls back",
+)
 def test_with_redis_down_pages_still_serve(stack):
     env, folder, redis = stack["env"], stack["folder"], stack["redis"]
     server, port = gunicorn(env, folder, workers=1, threads=2)
     try:
         paths = ["/", f"/b2b/{stack['slug']}/", "/programme/semaine-pannes/", "/annuaire/"]
+        get(port, "/", timeout=120)  # the first request of a worker loads everything
         assert [get(port, p)[0] for p in paths] == [200] * len(paths)
         redis.kill()
         seen = [get(port, p)[0] for p in paths]
@@ -136,12 +143,17 @@ def test_postgresql_restarted_under_traffic_the_app_recovers_by_itself(stack):
     server, port = gunicorn({**env, "CACHE_URL": ""}, folder, workers=2, threads=4)
     path = f"/b2b/{stack['slug']}/"
     try:
+        get(
+            port, path, timeout=120
+        )  # the first request of a worker loads everything (slow on a busy machine)
         with ThreadPoolExecutor(8) as pool:
-            before = list(pool.map(lambda _: get(port, path)[0], range(32)))  # every thread has a connection
+            before = list(
+                pool.map(lambda _: get(port, path, timeout=60)[0], range(32))
+            )  # each thread connects
             postgres.stop("fast")
-            during = list(pool.map(lambda _: get(port, path)[0], range(8)))
+            during = list(pool.map(lambda _: get(port, path, timeout=60)[0], range(8)))
             postgres.start()
-            after = list(pool.map(lambda _: get(port, path)[0], range(48)))
+            after = list(pool.map(lambda _: get(port, path, timeout=60)[0], range(48)))
     finally:
         server.stop()
     assert before == [200] * 32
