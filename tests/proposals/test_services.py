@@ -380,3 +380,12 @@ def test_a_speaker_who_joined_is_listed_once():
     proposal = proposal_make(call, user)
     assert list(selectors.proposals_of(user)) == [proposal]
     assert ProposalSpeaker.objects.filter(proposal=proposal).count() == 1
+
+
+def test_a_co_speaker_known_by_one_name_joins_the_directory():
+    call = call_make()
+    owner = speaker_make()
+    proposal = proposal_make(call, owner)
+    services.cospeaker_invite(proposal=proposal, by=owner, name="Madonna", email="m@example.org")
+    person = Person.objects.get(email="m@example.org")
+    assert (person.first_name, person.last_name) == ("Madonna", "—")

@@ -71,8 +71,12 @@ def _notify(*, to: str, language: str, template: str, context: dict) -> None:
 
 
 def _split_name(name: str) -> tuple[str, str]:
+    """First and last name for the directory, which needs both: a single word keeps a dash as last name,
+    for the person (or an organiser) to complete."""
     parts = name.strip().split(None, 1)
-    return (parts[0], parts[1]) if len(parts) == 2 else (name.strip() or "?", "")
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    return (parts[0] if parts else "?"), "—"
 
 
 def person_for_user(user: User, *, name: str = "") -> Person:
@@ -289,7 +293,7 @@ def proposal_update(
     unknown = set(fields) - set(PROPOSAL_FIELDS)
     if unknown:
         raise ValueError(f"Unknown proposal fields: {sorted(unknown)}")
-    proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
+    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("call").get(pk=proposal.pk)
     if not selectors.may_edit(proposal, user, now=now or timezone.now()):
         raise ValidationError(_("This proposal can no longer be changed."), code="proposal_locked")
     _check_fields(proposal.call, fields)
@@ -319,7 +323,9 @@ def cospeaker_invite(
 ) -> ProposalSpeaker:
     """Invite a co-speaker by e-mail: they accept through the link, logged in (an account without a password
     is created for a new address, and the e-mail says how to choose one)."""
-    proposal = Proposal.objects.select_for_update().select_related("call__edition").get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("call__edition").get(pk=proposal.pk)
+    )
     if not selectors.is_speaker(proposal, by) or proposal.state in (
         Proposal.State.WITHDRAWN,
         Proposal.State.REJECTED,
@@ -359,7 +365,11 @@ def cospeaker_invite(
 def cospeaker_accept(*, token: str, user: User) -> ProposalSpeaker:
     """The invited person, logged in, joins the proposal (their account and directory person are linked)."""
     try:
-        speaker = ProposalSpeaker.objects.select_for_update().select_related("proposal").get(token=token)
+        speaker = (
+            ProposalSpeaker.objects.select_for_update(of=("self",))
+            .select_related("proposal")
+            .get(token=token)
+        )
     except ProposalSpeaker.DoesNotExist:
         raise ValidationError(_("This invitation does not exist or was withdrawn."), code="unknown") from None
     if speaker.accepted:
@@ -411,7 +421,9 @@ def prospect_add(
 @transaction.atomic
 def prospect_invite(*, prospect: Prospect, by: User, message: str = "") -> Prospect:
     """A personal invitation to submit (again, if already sent), with the call's link."""
-    prospect = Prospect.objects.select_for_update().select_related("call__edition").get(pk=prospect.pk)
+    prospect = (
+        Prospect.objects.select_for_update(of=("self",)).select_related("call__edition").get(pk=prospect.pk)
+    )
     user, needs_password = account_for(email=prospect.email, name=prospect.name, language=prospect.language)
     if prospect.person_id and prospect.person.user_id is None:
         directory_services.person_link_account(person=prospect.person, user=user)
@@ -521,7 +533,7 @@ def proposal_confirm(
     a programme activity (draft, unplaced) with its speakers, their unavailability and the preview's stars as
     favourites, so the optimiser and the conflict grid respect them."""
     proposal = (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("call__edition", "call__event", "session_type", "track")
         .get(pk=proposal.pk)
     )
