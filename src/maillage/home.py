@@ -41,9 +41,10 @@ def upcoming_for(user, *, today: dt.date) -> Upcoming:
         .order_by("start_date")
         .first()
     )
+    coming = [B2BSession.Status.OPEN, B2BSession.Status.SCHEDULED, B2BSession.Status.PUBLISHED]
     sessions = [
         s
-        for s in matchmaking_selectors.sessions_visible(user).filter(status=B2BSession.Status.OPEN)
+        for s in matchmaking_selectors.sessions_visible(user).filter(status__in=coming)
         if s.last_day is None or s.last_day >= today
     ]
     now = timezone.now()

@@ -31,7 +31,7 @@ def test_audit_record_takes_who_where_and_which_request_from_the_request(organis
 
 
 def test_unknown_action_codes_are_shown_as_they_are():
-    assert action_label("directory.exported") == "Exported the directory"
+    assert action_label("directory.exported") == "Export de l'annuaire"
     assert action_label("something.new") == "something.new"
 
 

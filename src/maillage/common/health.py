@@ -31,7 +31,7 @@ def check_cache() -> None:
 def check_broker() -> bool:
     """False when no broker is configured (tasks then run in-process: nothing to check)."""
     url = settings.CELERY_BROKER_URL
-    if not url:
+    if not url or url.startswith("memory://"):
         return False
     if url.startswith(("redis://", "rediss://")):
         import redis

@@ -56,7 +56,14 @@ def matchmaking_demo_load(*, seed: int = 2027, today: dt.date | None = None) -> 
         return _result(existing, False)
     rng = random.Random(seed)
     with transaction.atomic():
-        session = _session_and_people(rng, data, name=name, days=days, place=data["coming"]["place"])
+        session = _session_and_people(
+            rng,
+            data,
+            name=name,
+            days=days,
+            place=data["coming"]["place"],
+            timezone_name=data["coming"]["timezone"],
+        )
         _requests(session, rng, data["requests"]["messages"])
     _schedule_and_publish(session)
     session.refresh_from_db()
@@ -90,7 +97,13 @@ def _held_session_load(data: dict, *, seed: int, days: list[dt.date]) -> None:
     rng = random.Random(seed)
     with transaction.atomic():
         session = _session_and_people(
-            rng, data, name=name, days=days, place=data["held"]["place"], with_deadline=False
+            rng,
+            data,
+            name=name,
+            days=days,
+            place=data["held"]["place"],
+            timezone_name=data["held"]["timezone"],
+            with_deadline=False,
         )
         _requests(session, rng, data["requests"]["messages"])
         sheet = read_table(_history_csv(session, rng, data["held"]["outcomes"]), "historique.csv")
@@ -157,11 +170,12 @@ def _session_and_people(
     name: str,
     days: list[dt.date],
     place: str,
+    timezone_name: str,
     with_deadline: bool = True,
 ) -> B2BSession:
     spec = data["session"]
     organiser = User.objects.get(email=DEMO_ORGANISER)
-    tz = B2BSession(timezone=spec["timezone"]).tzinfo
+    tz = B2BSession(timezone=timezone_name).tzinfo
     # Requests close the week before; the past mission was loaded after its own deadline, so it has none.
     deadline = (
         dt.datetime.combine(days[0] - dt.timedelta(days=7), dt.time(23, 59), tzinfo=tz)
@@ -176,7 +190,7 @@ def _session_and_people(
         days=days,
         parts=[services.DayPartSpec(part, _time(start), _time(end)) for part, start, end in spec["parts"]],
         tables=spec["tables"],
-        timezone_name=spec["timezone"],
+        timezone_name=timezone_name,
         slot_minutes=spec["slot_minutes"],
         break_minutes=spec["break_minutes"],
         max_meetings=spec["max_meetings"],
