@@ -74,3 +74,14 @@ def test_a_window_closed_later_is_reported_not_a_failed_run(day):
         report.unscheduled[0][1]
         == "les périodes de journée choisies ne laissent aucun créneau où les deux personnes sont disponibles"
     )
+
+
+def test_the_engines_window_reasons_read_in_french():
+    from maillage.matchmaking.reasons import reason_translate
+
+    assert reason_translate("no table free in the meeting's window") == (
+        "aucune table libre dans la plage demandée pour la rencontre"
+    )
+    assert reason_translate("p4 is busy in every slot of the meeting's window where both are available") == (
+        "p4 est occupé dans chaque créneau de la plage demandée où les deux sont disponibles"
+    )

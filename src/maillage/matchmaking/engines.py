@@ -48,7 +48,8 @@ def schedule(instance: dict, *, time_limit: float) -> dict:
         parsed = parse_instance(instance)
     except ScheduleInputError as error:
         raise EngineFailure(str(error)) from error
-    result = solve(parsed, time_limit=time_limit, workers=1)
+    # Two workers: the break search runs its large-neighbourhood search beside the proof.
+    result = solve(parsed, time_limit=time_limit, workers=2)
     return {
         "meetings": [{"request": m.request, "slot": m.slot, "table": m.table} for m in result.meetings],
         "unscheduled": [{"request": u.request, "reason": u.reason} for u in result.unscheduled],

@@ -38,6 +38,26 @@ PATTERNS = [
         _("booth %(t)s is taken in every common free slot"),
     ),
     (
+        re.compile(
+            rf"^{_ID.format('a')} is busy in every slot of the meeting's window where both are available$"
+        ),
+        _("%(a)s is busy in every slot of the meeting's window where both are available"),
+    ),
+    (
+        re.compile(
+            r"^no common free slot in the meeting's window: one of them is busy in each slot where both are "
+            r"available$"
+        ),
+        _(
+            "no common free slot in the meeting's window: one of them is busy in each slot where both are available"
+        ),
+    ),
+    (re.compile(r"^no table free in the meeting's window$"), _("no table free in the meeting's window")),
+    (
+        re.compile(rf"^booth {_ID.format('t')} is taken in every common free slot of the meeting's window$"),
+        _("booth %(t)s is taken in every common free slot of the meeting's window"),
+    ),
+    (
         re.compile(r"^the chosen parts of days leave no slot where both are available$"),
         _("the chosen parts of days leave no slot where both are available"),
     ),
