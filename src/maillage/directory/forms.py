@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from maillage.common.uploads import UploadValidator
+
 from .models import Organisation, Person, Region, Sector
 
 validate_single_line = RegexValidator(
@@ -121,7 +123,7 @@ class ImportForm(forms.Form):
         label=_("What the file holds"),
         choices=[("organisations", _("Organisations")), ("people", _("People"))],
     )
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = forms.FileField(label=_("File (CSV or XLSX)"), validators=[UploadValidator(kinds=("csv", "xlsx"))])
     new_regions = forms.BooleanField(
         label=_("Create new regions"),
         required=False,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts import services as account_services
 from maillage.accounts.permissions import organiser_required
+from maillage.common.audit import audit_record
 from maillage.common.tabular import TableError, read_table, write_csv, write_xlsx
 
 from . import selectors, services
@@ -119,6 +120,7 @@ def person_edit(request, pk):
 def person_list(request):
     query = request.GET.get("q", "")[:200]
     page = selectors.people_search(query, page=request.GET.get("page", 1))
+    audit_record(action="directory.people.viewed", request=request, params={"page": page.number})
     return render(request, "directory/person_list.html", {"page": page, "query": query})
 
 
@@ -185,6 +187,8 @@ def directory_import(request):
         except ImportRejected as rejected:
             context["errors"] = rejected.errors
         else:
+            counts = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+            audit_record(action="directory.imported", request=request, params={"kind": kind, **counts})
             messages.success(
                 request,
                 _("Import done: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
@@ -199,6 +203,7 @@ def directory_export(request, kind, fmt):
     if kind not in EXPORTS or fmt not in ("csv", "xlsx"):
         raise Http404
     header, rows = EXPORTS[kind]
+    audit_record(action="directory.exported", request=request, params={"kind": kind, "format": fmt})
     if fmt == "csv":
         response = HttpResponse(write_csv(header, rows()), content_type="text/csv; charset=utf-8")
     else:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.common.fields import validate_timezone
+from maillage.common.uploads import UploadValidator
 from maillage.directory.forms import LANGUAGE_CHOICES
 from maillage.directory.models import Person, Sector
 
@@ -193,7 +194,7 @@ class OutcomeForm(forms.Form):
 
 
 class HistoryImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = forms.FileField(label=_("File (CSV or XLSX)"), validators=[UploadValidator(kinds=("csv", "xlsx"))])
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

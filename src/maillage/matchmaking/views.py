@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
+from maillage.common.audit import audit_record
 from maillage.common.tabular import TableError, read_table, write_csv
 from maillage.directory.imports import ImportRejected
 from maillage.directory.models import Person
@@ -353,6 +354,7 @@ def manage(request, slug):
         "request_form": OrganiserRequestForm(session=session),
         "statuses": B2BSession.Status.choices,
     }
+    audit_record(action="matchmaking.participants.viewed", request=request, obj=session)
     return render(request, "matchmaking/manage.html", context)
 
 
@@ -410,6 +412,7 @@ def organiser_request_remove(request, slug, pk):
     except MeetingRequest.DoesNotExist:
         raise Http404 from None
     services.meeting_request_cancel(request=meeting_request)
+    audit_record(action="matchmaking.deleted", request=request, obj=session, params={"request": pk})
     messages.success(request, _("Request cancelled."))
     return redirect("matchmaking:manage", session.slug)
 
@@ -464,6 +467,8 @@ def run_publish(request, slug, pk):
     except ValidationError as error:
         _errors(request, error)
     else:
+        params = {"run": run.pk, "notified": len(told)}
+        audit_record(action="matchmaking.published", request=request, obj=session, params=params)
         messages.success(request, _("Agendas published; %(count)s people notified.") % {"count": len(told)})
     return redirect("matchmaking:run_detail", session.slug, run.pk)
 
@@ -492,6 +497,8 @@ def history_import(request, slug):
         except ValidationError as error:
             _errors(request, error)
         else:
+            params = {"meetings": result.meetings, "held": result.held, "outcomes": result.outcomes}
+            audit_record(action="matchmaking.history_imported", request=request, obj=session, params=params)
             messages.success(
                 request,
                 _("History recorded: %(meetings)d meetings, %(held)d held, %(outcomes)d outcomes.")
@@ -582,6 +589,7 @@ def report(request, slug):
     session = _session(request, slug)
     report = selectors.session_report(session)
     context = {"session": session, "report": report, "charts": presenters.report_charts(report)}
+    audit_record(action="matchmaking.participants.viewed", request=request, obj=session)
     return render(request, "matchmaking/report.html", context)
 
 
@@ -617,6 +625,7 @@ def report_csv(request, slug):
         [row[c] if c != "start" else row[c].strftime("%Y-%m-%d %H:%M") for c in CSV_COLUMNS]
         for row in data.rows
     )
+    audit_record(action="matchmaking.exported", request=request, obj=session, params={"format": "csv"})
     response = HttpResponse(write_csv(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{session.slug}-b2b.csv"'
     return response
