@@ -7,7 +7,9 @@ touches this file only.
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from maillage.engine import programme as _engine
 from maillage.engine.programme.model import from_minutes as _from_minutes
@@ -82,12 +84,50 @@ def find_conflicts(data: dict, placements: list[dict]) -> list[FoundConflict]:
     return found
 
 
+# The parameters of the reason and remedy codes that hold the engine's ids ("r12", ["s3", "s4"]).
+_ID_PARAMETERS = frozenset({"activity", "activities", "room", "rooms", "speaker", "speakers", "venue"})
+
+
+def _pk(engine_id: str) -> int:
+    return int(engine_id[1:])
+
+
+def _with_pks(item: Mapping[str, Any]) -> dict:
+    """A reason or change code with the database pk for each engine id (``"r12"`` becomes ``12``)."""
+    result = {}
+    for key, value in item.items():
+        if key in _ID_PARAMETERS:
+            value = [_pk(v) for v in value] if isinstance(value, list | tuple) else _pk(value)
+        result[key] = value
+    return result
+
+
 def optimise(data: dict, *, time_limit: float, seed: int = 0) -> Proposal:
-    """The optimiser's programme for the instance, with its statistics and the first-fit baseline's misses."""
+    """The optimiser's programme for the instance, with its statistics and the first-fit baseline's misses.
+
+    ``stats["left_out"]`` says why each activity is left out (``{"activity": pk, "why": code with pks,
+    "favourites": n}``) and ``stats["remedies"]`` lists the changes that would bring some back
+    (``{"change": code with pks, "gain": n, "recovers": [pk], "displaces": [pk]}``).
+    """
     instance = _instance(data)
     programme = _engine.solve(instance, time_limit=time_limit, seed=seed)
     stats = dict(programme.stats)
     stats["baseline_missed_favourites"] = _engine.first_fit(instance).stats["missed_favourites"]
+    # Why each activity is left out and the remedies, with database pks for the engine's ids: kept in the
+    # statistics (the run's JSON) until the run stores them beside each unplaced item.
+    stats["left_out"] = [
+        {"activity": _pk(u.activity), "why": _with_pks(u.why), "favourites": u.favourites}
+        for u in programme.unplaced
+    ]
+    stats["remedies"] = [
+        {
+            "change": _with_pks(r.change),
+            "gain": r.gain,
+            "recovers": [_pk(a) for a in r.recovers],
+            "displaces": [_pk(a) for a in r.displaces],
+        }
+        for r in programme.remedies
+    ]
     return Proposal(
         placements=[
             Placement(p.activity, p.room, _from_minutes(p.start, dt.UTC)) for p in programme.placements

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import engines, selectors
-from .models import Activity, Edition, Room
+from .models import Activity, Edition, ProgrammeRun, Room, Speaker, Venue
 from .selectors import EditionConflict, EditionState, edition_state
 
 
@@ -284,4 +284,207 @@ def organiser_grid(edition: Edition, day: dt.date) -> Grid:
         unplaced=[a for a in state.activities if a.start is None],
         conflicts=mine,
         conflicts_elsewhere=len(conflicts) - len(mine),
+    )
+
+
+# The optimiser's run: why each activity is left out and the remedies, in the reader's language with names.
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    pk: int
+    activity: Activity | None  # None once deleted
+    why: str
+    favourites: int
+
+
+@dataclass(frozen=True)
+class RunRemedy:
+    change: str
+    gain: int
+    gain_text: str
+    recovers: list[Activity]
+
+
+@dataclass
+class RunReport:
+    left_out: list[LeftOut]
+    remedies: list[RunRemedy]
+    left_out_favourites: int | None
+    lower_bound: int | None  # the knapsack's bound on the favourites any programme must leave out
+    knapsack_optimal: bool
+    remedies_complete: bool
+
+
+def _day(value: str) -> str:
+    try:
+        return date_format(dt.date.fromisoformat(value), "l j F Y")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+class _Names:
+    """The names of the rooms, speakers, venues and activities that a run's codes name by pk (one query per
+    kind); a pk whose row is gone reads as ``#pk``."""
+
+    def __init__(self, edition: Edition, items: list[dict], activities: dict[int, Activity]) -> None:
+        wanted: dict[str, set[int]] = {"room": set(), "speaker": set(), "venue": set(), "activity": set()}
+        for item in items:
+            for key, value in item.items():
+                kind = {"rooms": "room", "speakers": "speaker", "activities": "activity"}.get(key, key)
+                if kind in wanted:
+                    wanted[kind].update(value if isinstance(value, list) else [value])
+        self.rooms = {
+            r.pk: r
+            for r in Room.objects.filter(pk__in=wanted["room"], venue__edition=edition).select_related(
+                "venue"
+            )
+        }
+        self.speakers = {
+            s.pk: s.name
+            for s in Speaker.objects.filter(pk__in=wanted["speaker"], edition=edition).select_related(
+                "person"
+            )
+        }
+        self.venues = dict(
+            Venue.objects.filter(pk__in=wanted["venue"], edition=edition).values_list("pk", "name")
+        )
+        self.activities = dict(activities)
+        missing = wanted["activity"] - set(self.activities)
+        if missing:
+            self.activities.update(
+                (a.pk, a) for a in Activity.objects.filter(pk__in=missing, event__edition=edition)
+            )
+
+    def room(self, pk: int) -> str:
+        room = self.rooms.get(pk)
+        return str(room) if room else f"#{pk}"
+
+    def speaker(self, pk: int) -> str:
+        return self.speakers.get(pk, f"#{pk}")
+
+    def venue(self, pk: int) -> str:
+        return self.venues.get(pk, f"#{pk}")
+
+    def activity(self, pk: int) -> str:
+        activity = self.activities.get(pk)
+        return f"“{activity.title}”" if activity else f"#{pk}"
+
+    def listed(self, kind: str, pks: list[int]) -> str:
+        return ", ".join(getattr(self, kind)(pk) for pk in pks)
+
+
+def _why(names: _Names, why: dict) -> str:
+    """The organiser's sentence for why the optimiser left an activity out (the engine's code, described)."""
+    code = why.get("code")
+    if code == "room_full":
+        return _(
+            "The rooms large enough (%(rooms)s) are full: it needs %(needed)s minutes, and the longest free "
+            "time left there while its speakers are present is %(free)s minutes."
+        ) % {"rooms": names.listed("room", why["rooms"]), "needed": why["needed_minutes"],
+             "free": why["free_minutes"]}  # fmt: skip
+    if code == "speaker_busy":
+        return _(
+            "%(speaker)s is busy with %(activities)s whenever a room large enough is free."
+        ) % {"speaker": names.speaker(why["speaker"]), "activities": names.listed("activity", why["activities"])}  # fmt: skip
+    if code == "speaker_unavailable":
+        return _("%(speaker)s is away whenever it could take place.") % {
+            "speaker": names.speaker(why["speaker"])
+        }
+    if code == "speakers_unavailable":
+        return _("Its speakers (%(speakers)s) are never all present at once when it could take place.") % {
+            "speakers": names.listed("speaker", why["speakers"])
+        }
+    if code == "rooms_unavailable":
+        return _("The rooms large enough (%(rooms)s) are closed whenever its speakers are present.") % {
+            "rooms": names.listed("room", why["rooms"])
+        }
+    if code == "no_room_large_enough":
+        return _("No room holds the %(attendance)s people it expects (the largest holds %(largest)s).") % {
+            "attendance": why["attendance"], "largest": why["largest"],
+        }  # fmt: skip
+    if code == "too_long":
+        return _(
+            "It lasts %(needed)s minutes, longer than any day it may take place (%(longest)s minutes)."
+        ) % {"needed": why["needed_minutes"], "longest": why["longest_day_minutes"]}  # fmt: skip
+    return _("No place found (%(code)s).") % {"code": code or "?"}
+
+
+def _change(names: _Names, change: dict) -> str:
+    """The organiser's words for a change to the week that the optimiser proposes."""
+    code = change.get("code")
+    if code == "extend_day":
+        return ngettext(
+            "End %(day)s %(minutes)s minute later.",
+            "End %(day)s %(minutes)s minutes later.",
+            change["minutes"],
+        ) % {"day": _day(change["day"]), "minutes": change["minutes"]}
+    if code == "bigger_room":
+        return _(
+            "A room for %(needed)s people instead of %(room)s (%(capacity)s seats), at %(venue)s."
+        ) % {"needed": change["needed_capacity"], "room": names.room(change["room"]),
+             "capacity": change["capacity"], "venue": names.venue(change["venue"])}  # fmt: skip
+    if code == "shorter_format":
+        return _("%(activities)s in %(to)s minutes instead of %(from)s.") % {
+            "activities": names.listed("activity", change["activities"]),
+            "to": change["to_minutes"], "from": change["from_minutes"],
+        }  # fmt: skip
+    if code == "extra_day":
+        return _("One more day, %(day)s, from %(start)s to %(end)s.") % {
+            "day": _day(change["day"]), "start": change["start"], "end": change["end"],
+        }  # fmt: skip
+    if code == "allow_day":
+        return _("Allow %(activity)s on %(day)s too.") % {
+            "activity": names.activity(change["activity"]), "day": _day(change["day"]),
+        }  # fmt: skip
+    return _("Another change (%(code)s).") % {"code": code or "?"}
+
+
+def run_report(edition: Edition, run: ProgrammeRun, activities: dict[int, Activity]) -> RunReport:
+    """What a finished run leaves out and why, and what would bring it back, as the organiser reads it.
+
+    ``activities`` are the run's unplaced activities by pk (``selectors.run_activities``). Why an activity is
+    left out is read from its unplaced item, or from the run's statistics for runs that keep it there.
+    """
+    stats = run.stats or {}
+    kept = {item["activity"]: item for item in stats.get("left_out", [])}
+    items = []
+    for item in run.unplaced:
+        known = kept.get(item["activity"], {})
+        items.append(
+            (
+                item["activity"],
+                item.get("why", known.get("why")),
+                item.get("favourites", known.get("favourites", 0)),
+            )
+        )
+    remedies = stats.get("remedies", [])
+    names = _Names(
+        edition,
+        [why for _pk, why, _f in items if why] + [r["change"] for r in remedies]
+        + [{"activities": r.get("recovers", [])} for r in remedies],
+        activities,
+    )  # fmt: skip
+    left_out = [
+        LeftOut(pk, names.activities.get(pk), _why(names, why) if why else "", favourites or 0)
+        for pk, why, favourites in items
+    ]
+    return RunReport(
+        left_out=left_out,
+        remedies=[
+            RunRemedy(
+                change=_change(names, r["change"]),
+                gain=r["gain"],
+                gain_text=ngettext(
+                    "+%(count)s favourite recovered", "+%(count)s favourites recovered", r["gain"]
+                )
+                % {"count": r["gain"]},
+                recovers=[names.activities[pk] for pk in r.get("recovers", []) if pk in names.activities],
+            )
+            for r in remedies
+        ],
+        left_out_favourites=stats.get("left_out_favourites"),
+        lower_bound=stats.get("left_out_favourites_lower_bound"),
+        knapsack_optimal=bool(stats.get("knapsack_optimal")),
+        remedies_complete=bool(stats.get("remedies_complete")),
     )
