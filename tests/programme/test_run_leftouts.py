@@ -11,7 +11,14 @@ from maillage.programme import presenters, selectors, services
 from maillage.programme.models import ProgrammeRun
 from tests.factories import UserFactory
 
-from .factories import ActivityFactory, EditionFactory, EventFactory, RoomFactory, VenueFactory
+from .factories import (
+    ActivityFactory,
+    EditionFactory,
+    EventFactory,
+    RoomFactory,
+    SpeakerFactory,
+    VenueFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +107,67 @@ def test_the_run_page_shows_why_and_the_remedies(
     assert "Peu demandée" in html
     assert "Espace Saint-Roch · Agora" in html
     assert "mercredi 7 avril 2027" in html
+
+
+def test_every_reason_and_change_code_reads_with_names(full_week, organiser):
+    edition, room = full_week["edition"], full_week["room"]
+    talk = full_week["talks"]["Peu demandée"]
+    other = full_week["talks"]["Demandée"]
+    speaker = SpeakerFactory(edition=edition, person=None, guest_name="Ada Lovelace")
+    reasons = [
+        {"code": "room_full", "rooms": [room.pk], "needed_minutes": 60, "free_minutes": 30},
+        {"code": "room_full", "rooms": [room.pk, room.pk], "needed_minutes": 60, "free_minutes": 0},
+        {"code": "speaker_busy", "speaker": speaker.pk, "activities": [other.pk]},
+        {"code": "speaker_unavailable", "speaker": speaker.pk},
+        {"code": "speakers_unavailable", "speakers": [speaker.pk]},
+        {"code": "rooms_unavailable", "rooms": [room.pk]},
+        {"code": "no_room_large_enough", "attendance": 300, "largest": 120},
+        {"code": "too_long", "needed_minutes": 600, "longest_day_minutes": 120},
+    ]
+    changes = [
+        {"code": "extend_day", "day": "2027-04-06", "minutes": 60},
+        {
+            "code": "bigger_room",
+            "room": room.pk,
+            "venue": room.venue_id,
+            "capacity": 120,
+            "needed_capacity": 200,
+        },
+        {"code": "shorter_format", "activities": [other.pk], "from_minutes": 60, "to_minutes": 45},
+        {"code": "extra_day", "day": "2027-04-07", "start": "09:00", "end": "11:00"},
+        {"code": "allow_day", "activity": other.pk, "day": "2027-04-06"},
+    ]
+    run = ProgrammeRun.objects.create(
+        edition=edition,
+        requested_by=organiser,
+        time_limit=1,
+        status=ProgrammeRun.Status.DONE,
+        unplaced=[{"activity": talk.pk, "reason": "engine text"}] * len(reasons),
+        stats={
+            "left_out": [{"activity": talk.pk, "why": why, "favourites": 2} for why in reasons],
+            "remedies": [{"change": c, "gain": 2, "recovers": [talk.pk], "displaces": []} for c in changes],
+        },
+    )
+    report = presenters.run_report(edition, run, selectors.run_activities(run))
+    # Several reasons for one activity: the stats keep the last; the sentences are checked one by one.
+    assert [item.favourites for item in report.left_out] == [2] * len(reasons)
+    names = presenters._Names(edition, reasons, {})
+    sentences = [presenters._why(names, why) for why in reasons]
+    assert "Espace Saint-Roch · Agora" in sentences[0]
+    assert "Espace Saint-Roch · Agora" in sentences[1]
+    assert "Ada Lovelace" in sentences[2]
+    assert "Demandée" in sentences[2]
+    assert "Ada Lovelace" in sentences[3]
+    assert "Ada Lovelace" in sentences[4]
+    assert "Espace Saint-Roch · Agora" in sentences[5]
+    assert "300" in sentences[6]
+    assert "600" in sentences[7]
+    texts = [r.change for r in report.remedies]
+    assert "mardi 6 avril 2027" in texts[0]
+    assert "Espace Saint-Roch · Agora" in texts[1]
+    assert "200" in texts[1]
+    assert "Demandée" in texts[2]
+    assert "45" in texts[2]
+    assert "mercredi 7 avril 2027" in texts[3]
+    assert "Demandée" in texts[4]
+    assert [r.gain for r in report.remedies] == [2] * len(changes)

@@ -378,11 +378,29 @@ def _why(names: _Names, why: dict) -> str:
     """The organiser's sentence for why the optimiser left an activity out (the engine's code, described)."""
     code = why.get("code")
     if code == "room_full":
-        return _(
-            "The rooms large enough (%(rooms)s) are full: it needs %(needed)s minutes, and the longest free "
-            "time left there while its speakers are present is %(free)s minutes."
-        ) % {"rooms": names.listed("room", why["rooms"]), "needed": why["needed_minutes"],
-             "free": why["free_minutes"]}  # fmt: skip
+        values = {"rooms": names.listed("room", why["rooms"]), "needed": why["needed_minutes"],
+                  "free": why["free_minutes"]}  # fmt: skip
+        if not why["free_minutes"]:
+            return (
+                ngettext(
+                    "The only room large enough, %(rooms)s, is full whenever it could take place "
+                    "(it needs %(needed)s minutes).",
+                    "The rooms large enough (%(rooms)s) are full whenever it could take place "
+                    "(it needs %(needed)s minutes).",
+                    len(why["rooms"]),
+                )
+                % values
+            )
+        return (
+            ngettext(
+                "The only room large enough, %(rooms)s, is full: it needs %(needed)s minutes, and the longest free "
+                "time left there while its speakers are present is %(free)s minutes.",
+                "The rooms large enough (%(rooms)s) are full: it needs %(needed)s minutes, and the longest free "
+                "time left in one of them while its speakers are present is %(free)s minutes.",
+                len(why["rooms"]),
+            )
+            % values
+        )
     if code == "speaker_busy":
         return _(
             "%(speaker)s is busy with %(activities)s whenever a room large enough is free."
