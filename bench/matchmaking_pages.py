@@ -119,7 +119,7 @@ def _forum(participants: int, requests: int, seed: int):
         batch_size=2000,
     )
     run = SchedulingRun.objects.create(
-        session=session, started_by=organiser, status="done", published=session.created
+        session=session, requested_by=organiser, status="done", published=session.created
     )
     slots = list(session.slots.order_by("start"))
     tables = list(session.tables.order_by("number"))

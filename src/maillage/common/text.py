@@ -19,9 +19,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_WORD_BREAKS = str.maketrans({"–": " ", "—": " ", "’": " ", "'": " ", "/": " "})
+
+
 def slug_for_name(name: str, *, max_length: int = 120, fallback: str = "org") -> str:
     """A stable URL key for a name, also for names with no Latin letter ("北京科技" -> "org-1f3a9c2b")."""
-    slug = slugify(fold(name))[:max_length].strip("-")
+    # Dashes and apostrophes part words ("Québec–Bordeaux" → "quebec-bordeaux", not "quebecbordeaux").
+    slug = slugify(fold(name).translate(_WORD_BREAKS))[:max_length].strip("-")
     if slug:
         return slug
     return f"{fallback}-" + hashlib.sha256(name.strip().encode()).hexdigest()[:8]

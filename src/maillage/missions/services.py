@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
+from maillage.common.services import model_update, unique_slug
 from maillage.common.text import fold
 from maillage.common.times import require_aware
 from maillage.directory import services as directory_services
@@ -92,21 +92,7 @@ def _lock(mission: Mission) -> Mission:
 
 
 def _free_slug(title: str) -> str:
-    base = slugify(fold(title))[:72].strip("-") or "mission"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-mission"
-    slug, number = base, 1
-    while Mission.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
-def _update(obj, fields: dict, allowed: list[str], what: str) -> None:
-    for name, value in fields.items():
-        if name not in allowed:
-            raise ValueError(f"Unknown {what} field: {name}")
-        setattr(obj, name, value)
+    return unique_slug(Mission, title, fallback="mission", reserved=RESERVED_SLUGS)
 
 
 def _notify(*, to: str, language: str, template: str, context: dict) -> None:
@@ -135,7 +121,7 @@ def mission_create(
     **fields,
 ) -> Mission:
     """A mission in draft, with its cities as (name, country, zone)."""
-    _update(Mission(), fields, MISSION_FIELDS, "mission")
+    model_update(Mission(), fields, allowed=MISSION_FIELDS)
     require_aware(fields.get("call_deadline"))
     mission = Mission(
         created_by=created_by,
@@ -157,7 +143,7 @@ def mission_create(
 
 @transaction.atomic
 def mission_update(*, mission: Mission, **fields) -> Mission:
-    _update(mission, fields, MISSION_FIELDS, "mission")
+    model_update(mission, fields, allowed=MISSION_FIELDS)
     require_aware(mission.call_deadline)
     mission.full_clean()
     mission.save()
@@ -434,7 +420,7 @@ def delegate_add(
     delegate = Delegate(mission=mission, person=person, role=role)
     if person.user_id:
         delegate.language = person.user.language
-    _update(delegate, fields, DELEGATE_FIELDS, "delegate")
+    model_update(delegate, fields, allowed=DELEGATE_FIELDS)
     require_aware(delegate.arrival, delegate.departure)
     delegate.full_clean()
     delegate.save()
@@ -443,7 +429,7 @@ def delegate_add(
 
 @transaction.atomic
 def delegate_update(*, delegate: Delegate, by_organiser: bool = False, **fields) -> Delegate:
-    _update(delegate, fields, DELEGATE_FIELDS if by_organiser else DELEGATE_OWN_FIELDS, "delegate")
+    model_update(delegate, fields, allowed=DELEGATE_FIELDS if by_organiser else DELEGATE_OWN_FIELDS)
     require_aware(delegate.arrival, delegate.departure)
     if delegate.arrival and delegate.departure and delegate.departure <= delegate.arrival:
         raise ValidationError({"departure": _("The departure must come after the arrival.")})
@@ -543,7 +529,7 @@ def item_save(
     elif item.mission_id != mission.pk:
         raise ValueError("This item belongs to another mission.")
     before = [] if created else _item_audience(item)
-    _update(item, fields, ITEM_FIELDS, "itinerary item")
+    model_update(item, fields, allowed=ITEM_FIELDS)
     require_aware(item.start, item.end)
     attendees = list(attendees) if attendees is not None else None
     if attendees is not None and any(d.mission_id != mission.pk for d in attendees):
@@ -805,7 +791,7 @@ SURVEY_FIELDS = ["contract", "hire", "office_abroad", "hosted_startup", "with_or
 
 @transaction.atomic
 def survey_answer(*, survey: FollowUpSurvey, **answers) -> FollowUpSurvey:
-    _update(survey, answers, SURVEY_FIELDS, "survey")
+    model_update(survey, answers, allowed=SURVEY_FIELDS)
     survey.answered = timezone.now()
     survey.full_clean()
     survey.save()
