@@ -97,7 +97,6 @@ def test_the_run_report_names_the_room_and_each_remedy_with_its_gain_in_french(
     assert "+1 " in html
 
 
-@pytest.mark.xfail(strict=True, reason="views_organiser._run_context does not pass presenters.run_report yet")
 def test_the_run_page_shows_why_and_the_remedies(
     organiser_client, full_week, organiser, django_capture_on_commit_callbacks
 ):

@@ -415,7 +415,8 @@ def run_start(request, edition):
 def _run_context(edition: Edition, run: ProgrammeRun) -> dict:
     activities = selectors.run_activities(run)
     unplaced = [(activities.get(item["activity"]), item["reason"]) for item in run.unplaced]
-    return {"edition": edition, "run": run, "unplaced": unplaced}
+    report = presenters.run_report(edition, run, activities) if run.stats else None
+    return {"edition": edition, "run": run, "unplaced": unplaced, "report": report}
 
 
 @organiser_required
