@@ -108,6 +108,14 @@ def test_unscheduled_reason_names_the_window_when_it_is_the_cause():
     assert [(u.request, u.reason) for u in schedule.unscheduled] == [
         ("r1", "a is busy in every slot of the meeting's window where both are available")
     ]
+    assert [u.to_json() for u in schedule.unscheduled] == [
+        {
+            "request": "r1",
+            "code": "busy_in_window",
+            "a": "a",
+            "reason": "a is busy in every slot of the meeting's window where both are available",
+        }
+    ]
 
 
 def test_unscheduled_reason_without_window_is_unchanged():
@@ -117,6 +125,7 @@ def test_unscheduled_reason_without_window_is_unchanged():
     schedule = solve(parse_instance(data), time_limit=5)
 
     assert [(u.request, u.reason) for u in schedule.unscheduled] == [("r1", "a is fully booked")]
+    assert [(u.code, u.params) for u in schedule.unscheduled] == [("fully_booked", {"a": "a"})]
 
 
 def test_parse_window_with_unknown_slot_names_the_place():
@@ -148,6 +157,7 @@ def test_parse_window_is_not_blamed_when_the_pair_never_meets():
     assert [u.reason for u in schedule.unscheduled] == [
         "no common free slot: a and b are never available at the same time"
     ]
+    assert [(u.code, u.params) for u in schedule.unscheduled] == [("no_common_slot", {"a": "a", "b": "b"})]
 
 
 def test_parse_locked_meeting_outside_its_window():
@@ -174,7 +184,7 @@ def test_parse_bad_max_break_spread(value, message):
 def test_parse_options_must_be_an_object():
     data = _data(_people("a", "b"), [_meet("a", "b")], options=[1])
 
-    assert _error(data) == "options: expected an object"
+    assert _error(data) == "options: expected an object, got a list"
 
 
 def test_solve_prefers_fewer_breaks_to_fewer_holes():

@@ -2,6 +2,7 @@ import json
 import subprocess
 import sys
 
+from maillage.engine.meetings import render
 from maillage.engine.meetings.cli import main
 from maillage.engine.meetings.generate import generate
 from maillage.engine.meetings.model import Meeting
@@ -28,6 +29,9 @@ def test_cli_writes_a_valid_schedule(tmp_path):
     assert code == 0
     assert schedule_errors(problem, meetings) == []
     assert len(result["meetings"]) + len(result["unscheduled"]) == 20
+    for item in result["unscheduled"]:  # a code with its parameters, and its sentence for people reading
+        params = {key: value for key, value in item.items() if key not in ("request", "code", "reason")}
+        assert item["reason"] == render(item["code"], params)
     assert result["stats"]["weight"] <= result["stats"]["upper_bound"]
     assert set(result["stats"]) >= {"scheduled", "weight", "upper_bound", "holes", "seconds"}
 

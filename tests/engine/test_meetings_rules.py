@@ -50,6 +50,10 @@ def _reasons(schedule) -> dict[str, str]:
     return {u.request: u.reason for u in schedule.unscheduled}
 
 
+def _codes(schedule) -> list[tuple[str, dict]]:
+    return [(u.code, u.params) for u in schedule.unscheduled]
+
+
 def _check(instance: Instance, schedule) -> None:
     assert schedule_errors(Problem.build(instance), schedule.meetings) == []
 
@@ -75,6 +79,7 @@ def test_solve_respects_availability():
     _check(instance, schedule)
     assert _slots(schedule) == {"r1": "s0"}
     assert _reasons(schedule) == {"r0": "no common free slot: a and b are never available at the same time"}
+    assert _codes(schedule) == [("no_common_slot", {"a": "a", "b": "b"})]
 
 
 def test_solve_respects_max_meetings_and_prefers_weight():
@@ -85,6 +90,7 @@ def test_solve_respects_max_meetings_and_prefers_weight():
 
     assert list(_slots(schedule)) == ["r1"]
     assert _reasons(schedule) == {"r0": "a has reached 1 meeting"}
+    assert _codes(schedule) == [("max_meetings", {"a": "a", "n": 1})]
 
 
 def test_solve_one_meeting_per_participant_per_slot():
@@ -95,6 +101,7 @@ def test_solve_one_meeting_per_participant_per_slot():
     _check(instance, schedule)
     assert schedule.stats["weight"] == 2
     assert list(_reasons(schedule).values()) == ["a is fully booked"]
+    assert _codes(schedule) == [("fully_booked", {"a": "a"})]
 
 
 def test_solve_counts_shared_tables():
@@ -107,6 +114,7 @@ def test_solve_counts_shared_tables():
     assert schedule.stats["weight"] == 1
     assert schedule.stats["upper_bound"] == 1
     assert list(_reasons(schedule).values()) == ["no table free in common slots"]
+    assert _codes(schedule) == [("no_free_table", {})]
 
 
 def test_solve_booth_meetings_take_place_at_the_booth_only():
@@ -127,6 +135,7 @@ def test_solve_two_booth_owners_cannot_meet():
 
     assert schedule.meetings == []
     assert _reasons(schedule) == {"r0": "both have their own booth (a and b)"}
+    assert _codes(schedule) == [("own_booths", {"a": "a", "b": "b"})]
     assert schedule.stats["upper_bound"] == 0
 
 
@@ -139,6 +148,7 @@ def test_solve_shared_booth_hosts_one_meeting_per_slot():
     _check(instance, schedule)
     assert schedule.stats["weight"] == 1
     assert list(_reasons(schedule).values()) == ["booth t0 is taken in every common free slot"]
+    assert _codes(schedule) == [("booth_taken", {"t": "t0"})]
 
 
 def test_solve_keeps_locked_meetings():

@@ -66,7 +66,11 @@ def test_a_window_closed_later_is_reported_not_a_failed_run(day):
     run = schedule_and_publish(day)
     run.refresh_from_db()
     assert run.unscheduled == [
-        {"request": f"r{alice.sent_requests.get().pk}", "reason": selectors.OUT_OF_WINDOW}
+        {
+            "request": f"r{alice.sent_requests.get().pk}",
+            "code": "out_of_window",
+            "reason": "the chosen parts of days leave no slot where both are available",
+        }
     ]
     assert run.stats["requests"] == 1
     report = selectors.run_report(run)
@@ -77,8 +81,15 @@ def test_a_window_closed_later_is_reported_not_a_failed_run(day):
 
 
 def test_the_engines_window_reasons_read_in_french():
-    from maillage.matchmaking.reasons import reason_translate
+    from maillage.matchmaking.reasons import reason_display, reason_translate
 
+    assert reason_display({"request": "r1", "code": "no_free_table_in_window"}, people={}, tables={}) == (
+        "aucune table libre dans la plage demandée pour la rencontre"
+    )
+    assert reason_display(
+        {"request": "r1", "code": "busy_in_window", "a": "p4"}, people={"p4": "Ana"}, tables={}
+    ) == ("Ana est occupé dans chaque créneau de la plage demandée où les deux sont disponibles")
+    # Runs stored before the codes hold the engine's English sentence only.
     assert reason_translate("no table free in the meeting's window") == (
         "aucune table libre dans la plage demandée pour la rencontre"
     )

@@ -6,13 +6,15 @@ results back into plain dicts, so a change of an engine's signature touches this
 
 from dataclasses import dataclass
 
-from maillage.engine.meetings.model import Meeting as _Meeting
-from maillage.engine.meetings.parse import InputError as ScheduleInputError
-from maillage.engine.meetings.parse import parse_instance
-from maillage.engine.meetings.problem import Problem as _Problem
-from maillage.engine.meetings.solve import solve
-from maillage.engine.meetings.validate import schedule_errors as _schedule_errors
+from maillage.engine.meetings import InputError as ScheduleInputError
+from maillage.engine.meetings import Meeting as _Meeting
+from maillage.engine.meetings import Problem as _Problem
+from maillage.engine.meetings import parse_instance, solve
+from maillage.engine.meetings import schedule_errors as _schedule_errors
 from maillage.engine.recommend import recommend
+
+# The recommender's InputError and parse_problem are not exported by its package yet (engine/recommend is
+# being reworked elsewhere): the two names below are the last imports from inside an engine.
 from maillage.engine.recommend.parse import InputError as ProfilesInputError
 from maillage.engine.recommend.parse import parse_problem
 
@@ -43,7 +45,9 @@ def recommendations(profiles: dict, *, count: int = 10) -> dict[str, list[Recomm
 
 def schedule(instance: dict, *, time_limit: float) -> dict:
     """An instance in the issue 3 contract (``slots``, ``tables``, ``participants``, ``requests``, ``locked``)
-    → ``{"meetings": [{request, slot, table}], "unscheduled": [{request, reason}], "stats": {...}}``."""
+    → ``{"meetings": [{request, slot, table}], "unscheduled": [{request, code, <params>, reason}],
+    "stats": {...}}``: each unscheduled request with the engine's code and parameters (ids, numbers), which the
+    run report translates with names (see ``reasons.py``), and its English sentence."""
     try:
         parsed = parse_instance(instance)
     except ScheduleInputError as error:
@@ -52,7 +56,7 @@ def schedule(instance: dict, *, time_limit: float) -> dict:
     result = solve(parsed, time_limit=time_limit, workers=2)
     return {
         "meetings": [{"request": m.request, "slot": m.slot, "table": m.table} for m in result.meetings],
-        "unscheduled": [{"request": u.request, "reason": u.reason} for u in result.unscheduled],
+        "unscheduled": [u.to_json() for u in result.unscheduled],
         "stats": dict(result.stats),
     }
 

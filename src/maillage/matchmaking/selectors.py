@@ -12,7 +12,6 @@ pages read one row. See `services.recommendations_refresh`.
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -36,7 +35,7 @@ from .models import (
     SchedulingRun,
     Slot,
 )
-from .reasons import reason_translate
+from .reasons import OUT_OF_WINDOW, OUT_OF_WINDOW_SENTENCE, reason_display
 
 RECOMMENDATIONS = 10
 
@@ -330,11 +329,11 @@ def scheduling_instance(session: B2BSession) -> dict:
         ],
         # Not the engine's: requests whose half-days leave no slot where both people are free (the engine
         # would refuse the whole instance); the run reports them as unscheduled with this reason.
-        "out_of_window": [{"request": f"r{pk}", "reason": OUT_OF_WINDOW} for pk in sorted(out_of_window)],
+        "out_of_window": [
+            {"request": f"r{pk}", "code": OUT_OF_WINDOW, "reason": OUT_OF_WINDOW_SENTENCE}
+            for pk in sorted(out_of_window)
+        ],
     }
-
-
-OUT_OF_WINDOW = "the chosen parts of days leave no slot where both are available"
 
 
 def _slot_items(slots: list[Slot]) -> list[dict]:
@@ -377,9 +376,6 @@ def runs_of(session: B2BSession) -> QuerySet[SchedulingRun]:
     return session.runs.select_related("requested_by")
 
 
-_ID = re.compile(r"\b([prst])(\d+)\b")
-
-
 @dataclass
 class RunReport:
     run: SchedulingRun
@@ -390,17 +386,13 @@ class RunReport:
 
 
 def run_report(run: SchedulingRun) -> RunReport:
-    """A run's figures, with the engine's ids in its reasons replaced by names."""
+    """A run's figures, each unscheduled request with its reason in the reader's language, names for ids."""
     session = run.session
     names = {f"p{p.pk}": p.name for p in Participant.objects.filter(session=session).select_related("person")}
     tables = {f"t{t.pk}": t.label for t in session.tables.all()}
     requests = {f"r{r.pk}": r for r in requests_of_session(session)}
-
-    def readable(text: str) -> str:
-        return _ID.sub(lambda m: names.get(m.group(0)) or tables.get(m.group(0)) or m.group(0), text)
-
     unscheduled = [
-        (requests.get(item["request"]), readable(reason_translate(item["reason"])))
+        (requests.get(item["request"]), reason_display(item, people=names, tables=tables))
         for item in run.unscheduled
     ]
     lonely_ids = run.stats.get("people_without_meeting", [])

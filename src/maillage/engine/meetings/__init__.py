@@ -14,7 +14,8 @@ table?}]: published meetings that must stay exactly where they are; ``previous``
 table when it is free, unless moving them gains weight or removes holes; ``stats.moved`` counts those that
 moved.
 
-Output: ``meetings`` [{request, slot, table}], ``unscheduled`` [{request, reason}], ``stats`` {scheduled,
+Output: ``meetings`` [{request, slot, table}], ``unscheduled`` [{request, code, <params>, reason}] (a code
+of :mod:`.reasons` with its parameters, ids or numbers, and its English sentence beside it), ``stats`` {scheduled,
 requests, weight, upper_bound, gap, weight_proven_optimal, breaks, breaks_lower_bound,
 breaks_proven_optimal, proven_optimal (weight and breaks both proven), max_breaks_per_participant,
 break_spread, max_break_spread, infeasible_reason, holes, moved, baseline_weight, baseline_breaks,
@@ -23,3 +24,27 @@ one session (Bofill et al., JAIR 2022); ``holes`` counts the empty slots themsel
 soon as weight and breaks are proven; the time limit is a ceiling. Entry points: :func:`maillage.engine.meetings.solve.solve` and ``python -m maillage
 schedule-meetings`` (:mod:`maillage.engine.meetings.cli`).
 """
+
+from maillage.engine.contract import InputError
+from maillage.engine.meetings.model import Instance, Meeting, Schedule, Unscheduled
+from maillage.engine.meetings.parse import load_instance, parse_instance
+from maillage.engine.meetings.problem import Problem
+from maillage.engine.meetings.reasons import SENTENCES, SINGULAR, render
+from maillage.engine.meetings.solve import solve
+from maillage.engine.meetings.validate import schedule_errors
+
+__all__ = [
+    "SENTENCES",
+    "SINGULAR",
+    "InputError",
+    "Instance",
+    "Meeting",
+    "Problem",
+    "Schedule",
+    "Unscheduled",
+    "load_instance",
+    "parse_instance",
+    "render",
+    "schedule_errors",
+    "solve",
+]

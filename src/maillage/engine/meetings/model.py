@@ -7,6 +7,8 @@ position, which the solver uses internally.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from maillage.engine.meetings.reasons import render
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -74,8 +76,19 @@ class Meeting:
 
 @dataclass(frozen=True)
 class Unscheduled:
+    """A request left out, and why: a code of :mod:`.reasons` with its parameters (ids, numbers)."""
+
     request: str
-    reason: str
+    code: str
+    params: dict[str, str | int] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        """The English sentence of the code, for people reading the JSON."""
+        return render(self.code, self.params)
+
+    def to_json(self) -> dict[str, object]:
+        return {"request": self.request, "code": self.code, **self.params, "reason": self.reason}
 
 
 @dataclass
@@ -87,6 +100,6 @@ class Schedule:
     def to_json(self) -> dict[str, object]:
         return {
             "meetings": [{"request": m.request, "slot": m.slot, "table": m.table} for m in self.meetings],
-            "unscheduled": [{"request": u.request, "reason": u.reason} for u in self.unscheduled],
+            "unscheduled": [u.to_json() for u in self.unscheduled],
             "stats": self.stats,
         }

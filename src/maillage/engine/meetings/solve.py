@@ -185,7 +185,7 @@ def solve(
         raise EngineError("; ".join(errors[:5]))
     scheduled = {m.request for m in meetings}
     unscheduled = [
-        Unscheduled(problem.req_ids[r], reason(state, r))
+        Unscheduled(problem.req_ids[r], *reason(state, r))
         for r in range(n_requests)
         if problem.req_ids[r] not in scheduled
     ]
@@ -244,49 +244,50 @@ def _better(one: State, other: State, spread: int | None = None) -> bool:
     return _key(one, spread) > _key(other, spread)
 
 
-def reason(state: State, r: int) -> str:
-    """Why request r is not in the schedule, in words an organiser can pass on.
+Reason = tuple[str, dict[str, str | int]]  # a code of .reasons and its parameters
 
-    When the meeting has a window and it would have fitted outside it, the sentence names the window.
+
+def reason(state: State, r: int) -> Reason:
+    """Why request r is not in the schedule: a code of :mod:`.reasons` and its parameters.
+
+    When the meeting has a window and it would have fitted outside it, the code names the window.
     """
     p = state.problem
     a, b = p.req_a[r], p.req_b[r]
     name_a, name_b = p.participant_ids[a], p.participant_ids[b]
     kind = p.req_table[r]
     if kind == NO_TABLE:
-        return f"both have their own booth ({name_a} and {name_b})"
+        return "own_booths", {"a": name_a, "b": name_b}
     if not p.req_pair[r]:
-        return f"no common free slot: {name_a} and {name_b} are never available at the same time"
+        return "no_common_slot", {"a": name_a, "b": name_b}
     if kind == POOL and not p.n_shared:
-        return "there is no shared table"
+        return "no_shared_table", {}
     for q, name in ((a, name_a), (b, name_b)):
         if state.count[q] >= p.cap[q]:
             limit = p.max_meetings[q]
             if limit is not None and state.count[q] >= limit:
-                return f"{name} has reached {limit} meeting{'' if limit == 1 else 's'}"
-            return f"{name} is fully booked"
+                return "max_meetings", {"a": name, "n": limit}
+            return "fully_booked", {"a": name}
     within = _blocked(state, r, p.req_common[r], window=False)
     if within is not None and p.req_common[r] != p.req_pair[r] and _blocked(state, r, p.req_pair[r]) is None:
         return _blocked(state, r, p.req_common[r], window=True) or within
-    return within or "left out when the time limit was reached"
+    return within or ("time_limit", {})
 
 
-def _blocked(state: State, r: int, common: int, *, window: bool = False) -> str | None:
+def _blocked(state: State, r: int, common: int, *, window: bool = False) -> Reason | None:
     """What keeps request r out of the slots of ``common``, or None when one of them is free for it."""
     p = state.problem
     a, b = p.req_a[r], p.req_b[r]
     kind = p.req_table[r]
-    where = " of the meeting's window" if window else ""
+    where = "_in_window" if window else ""
     for q in (a, b):
         if not common & ~state.busy[q]:
-            return f"{p.participant_ids[q]} is busy in every slot{where} where both are available"
+            return f"busy{where}", {"a": p.participant_ids[q]}
     both = common & ~state.busy[a] & ~state.busy[b]
     if not both:
-        if window:
-            return "no common free slot in the meeting's window: one of them is busy in each slot where both are available"
-        return "no common free slot: one of them is busy in each slot where both are available"
+        return f"busy_each_slot{where}", {}
     if kind == POOL and not both & ~state.pool_full:
-        return "no table free in the meeting's window" if window else "no table free in common slots"
+        return f"no_free_table{where}", {}
     if kind >= 0 and not both & ~state.booth_busy[kind]:
-        return f"booth {p.table_ids[kind]} is taken in every common free slot{where}"
+        return f"booth_taken{where}", {"t": p.table_ids[kind]}
     return None

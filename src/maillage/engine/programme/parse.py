@@ -1,6 +1,7 @@
 """Read and check an instance (and a programme) from JSON, naming the exact place of any error.
 
-Every error is an :class:`InstanceError` whose text starts with the path of the faulty value, as in
+Every error is an :class:`InstanceError` (the engines' one :class:`~maillage.engine.contract.InputError`)
+whose text starts with the path of the faulty value, as in
 ``activities[12].speakers[0]: unknown speaker "s99"``.
 """
 
@@ -12,6 +13,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..contract import InputError, kind
+from ..contract import expect_list as _list
+from ..contract import expect_object as _object
+from ..contract import expect_string as _string
+from ..contract import join as _join
+from ..contract import required as _required
 from .model import (
     Activity,
     Attendee,
@@ -26,64 +33,15 @@ from .model import (
     to_minutes,
 )
 
-
-class InstanceError(ValueError):
-    def __init__(self, path: str, message: str) -> None:
-        self.path = path
-        self.message = message
-        super().__init__(f"{path}: {message}" if path else message)
-
-
-def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
-
-
-def _object(value: Any, path: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise InstanceError(path or "(root)", f"expected an object, got {_kind(value)}")
-    return value
-
-
-def _list(value: Any, path: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise InstanceError(path, f"expected a list, got {_kind(value)}")
-    return value
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "an object",
-    }.get(type(value), type(value).__name__)
-
-
-def _required(obj: dict[str, Any], key: str, path: str) -> Any:
-    if key not in obj:
-        raise InstanceError(_join(path, key), "missing")
-    return obj[key]
-
-
-def _string(value: Any, path: str, *, allow_empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise InstanceError(path, f"expected a string, got {_kind(value)}")
-    if not value and not allow_empty:
-        raise InstanceError(path, "must not be empty")
-    return value
+# The programme engine's name for the engines' one input error (its command and the app catch it so).
+InstanceError = InputError
 
 
 def _integer(value: Any, path: str, *, minimum: int = 0) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InstanceError(path, f"expected a whole number, got {_kind(value)}")
+        raise InstanceError(path, f"expected a whole number, got {kind(value)}")
     if value < minimum:
         raise InstanceError(path, f"must be at least {minimum}, got {value}")
     return value
