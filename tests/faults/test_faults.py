@@ -58,14 +58,12 @@ def stack():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run_status(stack, run_id: str) -> str | None:
+def _latest_run_status(stack) -> str | None:
     """Read straight from the database (a driver step takes seconds to start: the run would be over)."""
     import psycopg
 
     with psycopg.connect(stack["postgres"].url, connect_timeout=5) as conn:
-        row = conn.execute(
-            "SELECT status FROM matchmaking_schedulingrun WHERE id = %s", [int(run_id)]
-        ).fetchone()
+        row = conn.execute("SELECT status FROM matchmaking_schedulingrun ORDER BY id DESC LIMIT 1").fetchone()
     return row[0] if row else None
 
 
@@ -78,15 +76,19 @@ def test_a_worker_killed_during_a_scheduling_run_leaves_the_agenda_and_the_run_f
     published = driver(env, "agenda_digest")
     worker = celery_worker(env, folder, "killed")
     try:
-        run_id = driver(env, "start_run", "60")
-        wait_for(
-            lambda: _run_status(stack, run_id) == "running",
-            timeout=90, every=0.05, what=f"the worker to start the run\n{worker.output()}",
-        )  # fmt: skip
-        time.sleep(0.3)  # the solver is at work
-        worker.kill()  # SIGKILL to its whole process group
+        wait_for(lambda: "ready." in worker.output(), timeout=90, what=f"the worker\n{worker.output()}")
+        with ThreadPoolExecutor(1) as pool:  # the driver's process exits seconds after the run is queued
+            started = pool.submit(driver, env, "start_run", "60")
+            wait_for(
+                lambda: _latest_run_status(stack) == "running",
+                timeout=90, every=0.02, what=f"the worker to take the run\n{worker.output()}",
+            )  # fmt: skip
+            time.sleep(0.3)  # the solver is at work
+            worker.kill()  # SIGKILL to its whole process group
+            run_id = started.result()
     finally:
         worker.stop()
+    assert "succeeded" not in worker.output(), "the run finished before the kill: make the forum bigger"
     assert driver(env, "agenda_digest") == published
     # Nothing marks it yet: the run stays "running" until it is well past its time limit (a worker may be
     # slow, not dead); then the next start (or anyone) marks it failed with its reason, and a new run may go.
@@ -138,24 +140,29 @@ def test_with_redis_down_emails_wait_and_go_out_when_it_returns(stack):
         worker.stop()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="without CONN_HEALTH_CHECKS, each app thread's persistent connection (CONN_MAX_AGE 60) is found "
+    "closed by the first request it serves after the restart: one 500 per thread; settings.py's "
+    "dj_database_url.parse(..., conn_health_checks=True) checks it before each request",
+)
 def test_postgresql_restarted_under_traffic_the_app_recovers_by_itself(stack):
+    """A restart under traffic: requests during the outage get an error page at once; after it, every app
+    thread still holds a connection the server closed (4 requests during the outage do not reach the 8
+    threads), and the next request on each must not be the one that finds out."""
     env, folder, postgres = stack["env"], stack["folder"], stack["postgres"]
     server, port = gunicorn({**env, "CACHE_URL": ""}, folder, workers=2, threads=4)
     path = f"/b2b/{stack['slug']}/"
     try:
-        get(
-            port, path, timeout=120
-        )  # the first request of a worker loads everything (slow on a busy machine)
+        get(port, path, timeout=120)
         with ThreadPoolExecutor(8) as pool:
-            before = list(
-                pool.map(lambda _: get(port, path, timeout=60)[0], range(32))
-            )  # each thread connects
+            before = list(pool.map(lambda _: get(port, path, timeout=60)[0], range(32)))
             postgres.stop("fast")
-            during = list(pool.map(lambda _: get(port, path, timeout=60)[0], range(8)))
+            down = list(pool.map(lambda _: get(port, path, timeout=60)[0], range(4)))
             postgres.start()
-            after = list(pool.map(lambda _: get(port, path, timeout=60)[0], range(48)))
+            after = list(pool.map(lambda _: get(port, path, timeout=60)[0], range(32)))
     finally:
         server.stop()
     assert before == [200] * 32
-    assert set(during) <= {500, 503}  # down is down: an error page, not a hang
-    assert after == [200] * 48, server.output()
+    assert set(down) <= {500, 503}  # down is down: an error page at once, not a hang
+    assert after == [200] * 32, server.output()

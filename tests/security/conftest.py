@@ -37,6 +37,15 @@ def login(client: Client, world, role: str) -> None:
         client.force_login(world.users[role])
 
 
+def drain(response) -> None:
+    """Read a streamed file to its end, which closes it the way the test client means to. Never call
+    `response.close()` here: it sends `request_finished`, whose handler closes a database connection found
+    inside a transaction (PostgreSQL's test connection, then gone for every later test)."""
+    if getattr(response, "streaming", False):
+        for _chunk in response.streaming_content:
+            pass
+
+
 def body_of(response) -> str:
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content).decode(errors="replace")
@@ -63,7 +72,7 @@ def harvest(world, django_db_blocker) -> dict[str, list[tuple[str, Form]]]:
                 page = address(route, world)
                 response = client.get(page)
                 if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-                    response.close()
+                    drain(response)
                     continue
                 for form in forms_of(body_of(response)):
                     if form.method != "post":

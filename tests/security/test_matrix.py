@@ -9,6 +9,7 @@ from django.db import transaction
 from maillage.policies import ORGANISER, POLICIES
 
 from .conftest import body_of as _body
+from .conftest import drain
 from .conftest import login as _login
 from .matrix import audiences, changed, snapshot
 from .walk import address, routes
@@ -39,7 +40,7 @@ FALLBACK_BODIES = {
 def _outcome(response) -> str:
     """200, "login", "redirect", or the status code as text."""
     code = response.status_code
-    response.close()  # files are streamed
+    drain(response)  # files are streamed
     if code in (301, 302, 303):
         return "login" if response["Location"].startswith(LOGIN_PATH) else "redirect"
     return str(code)
