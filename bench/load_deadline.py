@@ -18,6 +18,7 @@ import re
 import sys
 import time
 from collections import Counter
+from unittest import mock
 
 from load_common import (
     Client,
@@ -26,6 +27,7 @@ from load_common import (
     gunicorn,
     load_average,
     percentiles,
+    redis_and_worker,
     session_cookie,
 )
 
@@ -53,6 +55,10 @@ def load(participants: int, window: float):
     )
     organisation = directory.organisation_create(name="Banc d'essai", kind="company")
     people = []
+    # Loading ranks no recommendations (each registration would queue a ranking of the whole session):
+    # they are not what is measured here.
+    quiet = mock.patch.object(services, "recommendations_refresh_later", return_value=None)
+    quiet.start()
     for n in range(participants):
         user = User.objects.create_user(f"p{n:04d}@bench.example", None, name=f"Pers{n:04d} Bench")
         person = directory.person_create(
@@ -66,6 +72,7 @@ def load(participants: int, window: float):
             session=session, person=person, offers="Capteurs", needs="Distributeurs", by_organiser=True
         )
         people.append((participant.pk, f"Pers{n:04d} Bench", session_cookie(user)))
+    quiet.stop()
     return session, people
 
 
@@ -117,7 +124,7 @@ async def participant(port, slug, me, people, mine_sends, mine_answers, sent_eve
                     errors.append(("page", me, status))
                     continue
                 sender_name = people[other][1]
-                found = re.findall(r'id="request-row-(\d+)">\s*<h3>([^<·]+?)[\s·<]', body)
+                found = re.findall(r'id="request-row-(\d+)">\s*<h3>([^<·]+)', body)
                 ids = [rid for rid, name in found if name.strip() == sender_name]
                 if not ids:
                     errors.append(("missing on the requests page", me, other))
@@ -182,7 +189,18 @@ def main() -> int:
     latencies: list[float] = []
     errors: list = []
     before = load_average()
-    with gunicorn(env, workers=args.workers, threads=args.threads) as port:
+    with (
+        redis_and_worker(env) as app_env,
+        gunicorn(app_env, workers=args.workers, threads=args.threads) as port,
+    ):
+        # Warm every worker (imports, templates) before the rush is measured.
+        async def warm():
+            clients = [Client(port, people[n][2]) for n in range(args.workers * args.threads)]
+            await asyncio.gather(*(c.request("GET", f"/b2b/{session.slug}/demandes/") for c in clients))
+            for c in clients:
+                c.close()
+
+        asyncio.run(warm())
 
         async def run():
             events = {(i, j): asyncio.Event() for i, j, *_rest in actions}

@@ -18,6 +18,7 @@ import random
 import re
 import sys
 import time
+from unittest import mock
 
 from load_common import (
     Client,
@@ -53,6 +54,10 @@ def load(participants: int, rng: random.Random):
     )
     organisation = directory.organisation_create(name="Banc d'essai", kind="company")
     people = []
+    # Loading ranks no recommendations (each registration would queue a ranking of the whole session):
+    # they are not what is measured here.
+    quiet = mock.patch.object(services, "recommendations_refresh_later", return_value=None)
+    quiet.start()
     for n in range(participants):
         user = User.objects.create_user(f"p{n:04d}@bench.example", None, name=f"Pers{n:04d} Bench")
         person = directory.person_create(
@@ -75,6 +80,7 @@ def load(participants: int, rng: random.Random):
                 except Exception:
                     continue
                 services.meeting_request_accept(request=request, notify=False)
+    quiet.stop()
     cookies = [session_cookie(p.person.user) for p in people]
     return session, organiser, people, cookies
 
