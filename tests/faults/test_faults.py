@@ -98,12 +98,6 @@ def test_a_worker_killed_during_a_scheduling_run_leaves_the_agenda_and_the_run_f
     assert driver(env, "agenda_digest") == published
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with CACHE_URL on Redis, a page that reads the cache answers 500 while Redis is down (the public "
-    "agenda's cache.get in programme.views._cached_for_visitors; the password reset's counter in "
-    "accounts.services): Django's RedisCache raises, nothing falls back",
-)
 def test_with_redis_down_pages_still_serve(stack):
     env, folder, redis = stack["env"], stack["folder"], stack["redis"]
     server, port = gunicorn(env, folder, workers=1, threads=2)
@@ -140,12 +134,6 @@ def test_with_redis_down_emails_wait_and_go_out_when_it_returns(stack):
         worker.stop()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="without CONN_HEALTH_CHECKS, each app thread's persistent connection (CONN_MAX_AGE 60) is found "
-    "closed by the first request it serves after the restart: one 500 per thread; settings.py's "
-    "dj_database_url.parse(..., conn_health_checks=True) checks it before each request",
-)
 def test_postgresql_restarted_under_traffic_the_app_recovers_by_itself(stack):
     """A restart under traffic: requests during the outage get an error page at once; after it, every app
     thread still holds a connection the server closed (4 requests during the outage do not reach the 8
