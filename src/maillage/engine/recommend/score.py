@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 
 import numpy as np
@@ -168,7 +168,10 @@ class Text:
     stems: tuple[str, ...] = ()  # folded stems of the content words, for the n-gram channel
 
 
+@lru_cache(maxsize=20_000)
 def analyse(text: str) -> Text:
+    """A text's language and bag of features (kept per process: a session ranked again, or the
+    same text in several profiles, is analysed once; the result is never modified)."""
     tokens = tokenize(text)
     language = detect_language(tokens)
     counts: dict[str, float] = {}
@@ -233,33 +236,29 @@ class Analysis:
     rows: dict = field(default_factory=dict)  # rows of the sparse matrices as dicts, for the reasons
 
 
-def _rows(docs: list[dict[str, float]], vocabulary: dict[str, int]) -> tuple[np.ndarray, ...]:
-    """CSR arrays (indptr, indices, data) of ``docs``; new keys are added to ``vocabulary`` in order."""
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for doc in docs:
-        indices.extend([vocabulary.setdefault(key, len(vocabulary)) for key in doc])
-        data.extend(doc.values())
-        indptr.append(len(indices))
-    return (
-        np.asarray(indptr, dtype=np.int64),
-        np.asarray(indices, dtype=np.int64),
-        np.asarray(data, dtype=np.float64),
-    )
-
-
 def _tfidf(
     parts: list[list[dict[str, float]]], length_norm: float
 ) -> tuple[dict[str, int], list[sp.csr_matrix]]:
-    """One vocabulary and IDF over all ``parts`` (lists of docs), and each part's rows: TF-IDF divided
-    by their length to the power ``length_norm`` (pivoted at the mean length of each part)."""
-    vocabulary: dict[str, int] = {}
-    arrays = [_rows(docs, vocabulary) for docs in parts]
+    """One vocabulary (keys in order of first appearance) and IDF over all ``parts`` (lists of docs),
+    and each part's rows: TF-IDF divided by their length to the power ``length_norm`` (pivoted at the
+    mean length of each part). The loops over keys run in C (``dict.fromkeys``, ``map``)."""
+    order = dict.fromkeys(chain.from_iterable(chain.from_iterable(parts)))
+    vocabulary = dict(zip(order, range(len(order)), strict=True))
     size = len(vocabulary)
-    frequency = sum(
-        (np.bincount(indices, minlength=size) for _, indices, _ in arrays), np.zeros(size, dtype=np.int64)
-    )
+    arrays = []
+    for docs in parts:
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        count = int(indptr[-1])
+        indices = np.fromiter(
+            map(vocabulary.__getitem__, chain.from_iterable(docs)), dtype=np.int64, count=count
+        )
+        data = np.fromiter(chain.from_iterable(doc.values() for doc in docs), dtype=np.float64, count=count)
+        arrays.append((indptr, indices, data))
+    frequency = np.zeros(size, dtype=np.int64)
+    for _, indices, _ in arrays:
+        frequency += np.bincount(indices, minlength=size)
     total = sum(len(docs) for docs in parts)
     idf = np.log((1 + total) / (1 + frequency)) + 1.0
     matrices = []
@@ -347,6 +346,18 @@ def _role_fit(profiles: tuple[Profile, ...]) -> np.ndarray:
         )
         np.maximum(fit, np.outer(wants, plays), out=fit)
     return fit
+
+
+def _same_roles(profiles: tuple[Profile, ...]) -> np.ndarray:
+    """``[i, j]``: the share of roles i and j both look for (Jaccard of their ``looking_for``)."""
+    n = len(profiles)
+    wants = np.zeros((n, len(ROLE_FIT)), dtype=np.float32)
+    for i, profile in enumerate(profiles):
+        for k, role in enumerate(ROLE_FIT):
+            wants[i, k] = role in profile.looking_for
+    both = wants @ wants.T
+    either = wants.sum(axis=1)[:, None] + wants.sum(axis=1)[None, :] - both
+    return np.divide(both, either, out=np.zeros_like(both), where=either > 0)
 
 
 def _hubness(matrix: np.ndarray, k: int) -> np.ndarray:
@@ -500,14 +511,20 @@ def _features(
         same_offer = (offers @ offers.T).toarray()
         found["lex_look_alike"] = _look_alike(same_offer, need_offer, offer_need)
     encoded = (
-        embed.encode_with_clauses([p.offers for p in profiles] + [p.needs for p in profiles])
+        embed.encode_with_clauses(
+            [p.offers for p in profiles]
+            + [p.needs for p in profiles]
+            + [identity(p) for p in profiles]
+            + [" / ".join(p.sectors) for p in profiles]
+        )
         if embeddings
         else None
     )
     if encoded is not None and n:
         analysis.encoded = encoded
         vectors = encoded.vectors
-        offer_vectors, need_vectors = vectors[:n], vectors[n:]
+        offer_vectors, need_vectors = vectors[:n], vectors[n : 2 * n]
+        identity_vectors, sector_vectors = vectors[2 * n : 3 * n], vectors[3 * n :]
         emb_need_offer = need_vectors @ offer_vectors.T
         emb_offer_need = emb_need_offer.T
         found["emb_need_offer"] = emb_need_offer
@@ -526,7 +543,39 @@ def _features(
             norms[norms == 0] = 1.0
             domain /= norms
             found["emb_domain"] = domain @ domain.T
+        if want("emb_need_identity"):
+            # "software to recommend to our members" against what j is: "startup: childcare, software"
+            found["emb_need_identity"] = need_vectors @ identity_vectors.T
+            found["emb_identity_need"] = found["emb_need_identity"].T
+        if want("emb_sector"):
+            # declared sectors in any words and language: "Performing arts" and "Arts de la scène"
+            found["emb_sector"] = sector_vectors @ sector_vectors.T
+        if want("emb_rival"):
+            # offering the same thing to the same kind of partner: a competitor, not a partner
+            same = offer_vectors @ offer_vectors.T
+            found["emb_rival"] = np.clip(same, 0.0, None) * _same_roles(profiles)
     return analysis, found
+
+
+# what an organisation of each kind is, in words the sentence encoder reads next to its sectors
+KIND_WORDS = {
+    "startup": "startup",
+    "sme": "company",
+    "large_company": "large company",
+    "investor": "investor",
+    "distributor": "distributor",
+    "research": "research lab",
+    "public": "public body",
+    "association": "association of members",
+    "incubator": "incubator",
+    "consultant": "consultant",
+}
+
+
+def identity(profile: Profile) -> str:
+    """What a profile is, in a few words: its kind and its declared sectors."""
+    kind = KIND_WORDS.get(profile.kind, profile.kind.replace("_", " "))
+    return f"{kind}: {' / '.join(profile.sectors)}" if profile.sectors else kind
 
 
 def score(
