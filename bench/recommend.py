@@ -190,11 +190,13 @@ def score_total(problem, weights: Weights, embeddings: bool) -> np.ndarray:
 
 
 def synthetic(bases: list[dict], count: int, seed: int = 7) -> dict:
-    """``count`` profiles whose offers and needs each join two different labelled texts (seeded)."""
+    """``count`` profiles whose offers and needs each join two different labelled texts, and whose
+    sectors are two labels drawn from all profiles' (seeded), so that nearly every text is new."""
     rng = random.Random(seed)
     profiles = [p for raw in bases for p in raw["profiles"]]
     offers = sorted({p["offers"] for p in profiles if p["offers"]})
     needs = sorted({p["needs"] for p in profiles if p["needs"]})
+    sectors = sorted({label for p in profiles for label in p.get("sectors", [])})
     out = []
     for k in range(count):
         first = rng.choice(profiles)
@@ -204,6 +206,7 @@ def synthetic(bases: list[dict], count: int, seed: int = 7) -> dict:
                 "id": f"x{k:05d}",
                 "offers": ". ".join(rng.sample(offers, 2)),
                 "needs": ". ".join(rng.sample(needs, 2)),
+                "sectors": rng.sample(sectors, 2),
             }
         )
     corridors = [c for raw in bases for c in raw.get("corridors", [])]
@@ -227,6 +230,7 @@ def _fresh_load(env: dict[str, str]) -> tuple[float, float, str]:
 def timing(bases: list[dict], size: int, weights: Weights) -> None:
     raw = synthetic(bases, size)
     texts = {p["offers"] for p in raw["profiles"]} | {p["needs"] for p in raw["profiles"]}
+    texts |= {" / ".join(p["sectors"]) for p in raw["profiles"]}
     print(f"\ntiming: {size} profiles, {len(texts)} distinct texts\n")
     print("| timing | wall s | CPU s | load average |")
     print("|---|---:|---:|---:|")

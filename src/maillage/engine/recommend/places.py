@@ -9,7 +9,7 @@ purpose: "Canadian French narrators" says nothing of where a partner should be.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from maillage.engine.recommend.text import normalise_label, tokenize
 
@@ -136,6 +136,7 @@ def _grams(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=20_000)
 def mentioned(text: str, regions: frozenset[str] = frozenset()) -> frozenset[str]:
     """The place keys a text names; ``regions`` are the participants' regions, folded, also looked for."""
     names = _names()
@@ -147,6 +148,7 @@ def mentioned(text: str, regions: frozenset[str] = frozenset()) -> frozenset[str
     return frozenset(found)
 
 
+@lru_cache(maxsize=4_096)
 def located(country: str, region: str) -> frozenset[str]:
     """The place keys a profile is in: its country and region, and the groups of both."""
     keys: set[str] = set(mentioned(country))

@@ -171,9 +171,17 @@ def _best_shared(
     right_matrix: str,
 ) -> tuple[str, str] | None:
     """Quotes of the two texts around the feature that contributes most to their similarity."""
-    for column in _shared_best(
-        _row(analysis, left_matrix, left_row), _row(analysis, right_matrix, right_row)
-    ):
+    left_values = _row(analysis, left_matrix, left_row)
+    right_values = _row(analysis, right_matrix, right_row)
+    shared = left_values.keys() & right_values.keys()
+    if not shared:
+        return None
+    # nearly always the best shared feature is quoted: find it without sorting them all
+    best = max(shared, key=lambda c: (left_values[c] * right_values[c], -c))
+    key = analysis.keys[best]
+    if key in left.spans and key in right.spans:
+        return quote(left.raw, *left.spans[key]), quote(right.raw, *right.spans[key])
+    for column in _shared_best(left_values, right_values):
         key = analysis.keys[column]
         if key in left.spans and key in right.spans:
             return quote(left.raw, *left.spans[key]), quote(right.raw, *right.spans[key])
@@ -263,6 +271,12 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
 
 def render(code: str, params: dict[str, str], language: str) -> str:
     """The sentence of a reason; roles are given as codes ("rd_partner") and shown in words."""
+    return _render(code, tuple(params.items()), language)
+
+
+@lru_cache(maxsize=20_000)
+def _render(code: str, params: tuple[tuple[str, str], ...], language: str) -> str:
+    # the same sectors, roles and countries come back in many lists
     values = dict(params)
     if "role" in values:
         values["role"] = ROLE_LABELS[language][values["role"]]

@@ -531,11 +531,14 @@ def _features(
         found["emb_offer_need"] = emb_offer_need
         if want("emb_hub"):
             found["emb_hub"] = _hubness(emb_need_offer + emb_offer_need, weights.hub_k)[np.newaxis, :]
-        if want("emb_same_offer") or want("emb_look_alike"):
+        if want("emb_same_offer") or want("emb_look_alike") or want("emb_rival"):
             same_offer_vectors = offer_vectors @ offer_vectors.T
             found["emb_same_offer"] = same_offer_vectors
             if want("emb_look_alike"):
                 found["emb_look_alike"] = _look_alike(same_offer_vectors, emb_need_offer, emb_offer_need)
+            if want("emb_rival"):
+                # offering the same thing to the same kind of partner: a competitor, not a partner
+                found["emb_rival"] = np.clip(same_offer_vectors, 0.0, None) * _same_roles(profiles)
         if want("emb_domain"):
             # the same trade, whatever each offers or needs: a network of crèches and a crèche software
             domain = offer_vectors + need_vectors
@@ -550,10 +553,6 @@ def _features(
         if want("emb_sector"):
             # declared sectors in any words and language: "Performing arts" and "Arts de la scène"
             found["emb_sector"] = sector_vectors @ sector_vectors.T
-        if want("emb_rival"):
-            # offering the same thing to the same kind of partner: a competitor, not a partner
-            same = offer_vectors @ offer_vectors.T
-            found["emb_rival"] = np.clip(same, 0.0, None) * _same_roles(profiles)
     return analysis, found
 
 
@@ -598,9 +597,14 @@ def score(
     needed = frozenset(name for name, value in coefficients.items() if value)
     analysis, found = features(problem, weights, embeddings=embeddings, needed=needed)
     total = np.zeros((n, n), dtype=np.float32)
+    term = np.empty((n, n), dtype=np.float32)
     for name, coefficient in coefficients.items():
         if coefficient and name in found:
-            total += np.float32(coefficient) * found[name]
+            if found[name].shape == total.shape:
+                np.multiply(found[name], np.float32(coefficient), out=term, casting="unsafe")
+                total += term
+            else:
+                total += np.float32(coefficient) * found[name]
     if n:
         np.fill_diagonal(total, -np.inf)
     return analysis, Scores(
