@@ -89,7 +89,9 @@ def test_any_valid_week_gets_a_valid_programme_no_worse_than_first_fit(data: dic
     assert programme.stats["missed_favourites"] >= programme.stats["missed_favourites_lower_bound"]
     # Both bounds hold: what is left out, and everything missed.
     assert programme.stats["left_out_favourites"] >= programme.stats["left_out_favourites_lower_bound"]
-    assert programme.stats["missed_favourites_lower_bound"] >= programme.stats["left_out_favourites_lower_bound"]
+    assert (
+        programme.stats["missed_favourites_lower_bound"] >= programme.stats["left_out_favourites_lower_bound"]
+    )
     assert {u.activity for u in programme.unplaced} == {
         a.id for a in instance.activities if a.id not in {p.activity for p in programme.placements}
     }
