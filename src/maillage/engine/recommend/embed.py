@@ -176,11 +176,11 @@ class Encoder:
         cuts: list[list[int]] = []  # token offsets where each clause starts, per text
         for k, text in enumerate(texts):
             words = self.words(text)
-            starts = set(clauses[k]) if clauses else set()
+            clause_starts = set(clauses[k]) if clauses else set()
             ids = [_BOS]
             offsets = [0]
             for w, pieces in enumerate(words):
-                if w in starts and w > 0:
+                if w in clause_starts and w > 0:
                     offsets.append(len(ids))
                 ids.extend(pieces)
             ids.append(_EOS)
@@ -415,7 +415,7 @@ def _write_cache(folder: Path, tables: dict, small: dict[str, np.ndarray], table
     # the tokenizer's tables last, as they are what says the folder is complete
     for name, write in (
         ("table.npy", lambda f: np.save(f, table)),
-        ("weights.npz", lambda f: np.savez(f, **small)),
+        ("weights.npz", lambda f: np.savez(f, **small)),  # type: ignore[arg-type]
         ("tokenizer.json", lambda f: f.write(json.dumps(tables, ensure_ascii=False).encode("utf-8"))),
     ):
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.")
