@@ -145,6 +145,7 @@ class Client:
         self.port, self.csrf = port, secrets.token_hex(16)  # 32 characters: a valid unmasked secret
         self.cookie = f"csrftoken={self.csrf}" + (f"; sessionid={session_key}" if session_key else "")
         self.reader = self.writer = None
+        self.location = ""  # the last answer's Location header
 
     async def _connect(self) -> None:
         self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
@@ -177,9 +178,12 @@ class Client:
                 continue
             status = int(head.split(b" ", 2)[1])
             length = 0
+            self.location = ""
             for line in head.split(b"\r\n"):
                 if line.lower().startswith(b"content-length"):
                     length = int(line.split(b":", 1)[1])
+                elif line.lower().startswith(b"location:"):
+                    self.location = line.split(b":", 1)[1].strip().decode()
             content = await self.reader.readexactly(length)
             if b"connection: close" in head.lower():
                 self.writer.close()

@@ -113,6 +113,7 @@ async def participant(port, slug, me, people, mine_sends, mine_answers, sent_eve
                     {"message": f"Rencontrons-nous ({me}->{other})", "priority": "1"}, {"HX-Request": "true"},
                 )  # fmt: skip
                 latencies.append(ms)
+                by_kind["send"].append(ms)
                 if status != 200 or 'class="error' in body or "errorlist" in body:
                     errors.append(("send", me, other, status, body[:200]))
                 sent_events[(me, other)].set()
@@ -120,6 +121,7 @@ async def participant(port, slug, me, people, mine_sends, mine_answers, sent_eve
                 await sent_events[(other, me)].wait()  # the request exists before its recipient answers it
                 status, body, ms = await client.request("GET", f"/b2b/{slug}/demandes/")
                 latencies.append(ms)
+                by_kind["requests page"].append(ms)
                 if status != 200:
                     errors.append(("page", me, status))
                     continue
@@ -133,12 +135,16 @@ async def participant(port, slug, me, people, mine_sends, mine_answers, sent_eve
                     "POST", f"/b2b/{slug}/demandes/{ids[0]}/repondre/", {"answer": answer}, {"HX-Request": "true"}
                 )  # fmt: skip
                 latencies.append(ms)
+                by_kind["answer"].append(ms)
                 if status != 200:
                     errors.append(("answer", me, other, status, body[:200]))
     except Exception as error:  # counted and shown
         errors.append(("client", me, repr(error)))
     finally:
         client.close()
+
+
+by_kind: dict[str, list[float]] = {"send": [], "requests page": [], "answer": []}
 
 
 def check(session, people, actions) -> tuple[int, int, int]:
@@ -229,6 +235,9 @@ def main() -> int:
     print(
         f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms; errors {len(errors)}; lost {lost}, doubled {doubled}, wrong state {wrong}"
     )
+    for kind, values in by_kind.items():
+        k50, k95, _k99 = percentiles(values)
+        print(f"  {kind}: {len(values)}, p50 {k50:.0f} ms, p95 {k95:.0f} ms")
     for error in errors[:5]:
         print("  error:", error)
     met = not errors and not lost and not doubled and not wrong and p95 < 300

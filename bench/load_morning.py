@@ -33,6 +33,7 @@ from load_common import (
 
 
 def load(participants: int, rng: random.Random):
+    from django.core.exceptions import ValidationError
     from django.utils import timezone
 
     from maillage.accounts.models import User
@@ -77,12 +78,16 @@ def load(participants: int, rng: random.Random):
             if j != i:
                 try:
                     request = services.meeting_request_organiser_add(sender=sender, recipient=people[j])
-                except Exception:
+                    if request.status == request.Status.PENDING:
+                        services.meeting_request_accept(request=request, notify=False)
+                except ValidationError:  # already asked the other way
                     continue
-                services.meeting_request_accept(request=request, notify=False)
     quiet.stop()
     cookies = [session_cookie(p.person.user) for p in people]
     return session, organiser, people, cookies
+
+
+THINK = 2.0  # seconds a participant reads their agenda before reloading it (mean); --think
 
 
 def versions_now(session) -> dict[int, frozenset[int]]:
@@ -110,27 +115,34 @@ async def reader(port, slug, participant_pk, cookie, stop, seen, latencies, erro
                 seen.append(
                     (participant_pk, frozenset(int(m) for m in re.findall(r'id="meeting-(\d+)"', body)))
                 )
-            await asyncio.sleep(rng.uniform(0, 1.0))
+            await asyncio.sleep(rng.uniform(0, 2 * THINK))
     except Exception as error:  # counted and shown
         errors.append(("client", participant_pk, repr(error)))
     finally:
         client.close()
 
 
-async def organiser_loop(port, slug, cookie, rounds, time_limit, stop, session, versions, errors, timings):
+async def organiser_loop(
+    port, slug, cookie, rounds, time_limit, stop, session, versions, errors, timings, pairs
+):
     from asgiref.sync import sync_to_async
 
     client = Client(port, cookie)
     try:
         for _round in range(rounds):
             began = time.perf_counter()
+            for sender, recipient in pairs.pop():  # the organiser adds requests: the next agenda differs
+                status, _body, _ms = await client.request(
+                    "POST",
+                    f"/b2b/{slug}/gestion/demandes/",
+                    {"sender": sender, "recipient": recipient, "priority": "2"},
+                )
+                if status not in (200, 302):
+                    errors.append(("request add", status))
             status, body, _ms = await client.request("POST", f"/b2b/{slug}/planification/", {})
-            run = re.search(r"/planification/(\d+)/", body) if status == 200 else None
-            if status == 302 or run is None:
-                status, body, _ms = await client.request("GET", f"/b2b/{slug}/gestion/")
-                run = re.search(r"/planification/(\d+)/", body)
+            run = re.search(r"/planification/(\d+)/", client.location)
             if run is None:
-                errors.append(("run start", status))
+                errors.append(("run start", status, client.location))
                 break
             run_id = run.group(1)
             while True:  # the run page until the run is done
@@ -146,6 +158,9 @@ async def organiser_loop(port, slug, cookie, rounds, time_limit, stop, session, 
             )
             if status not in (200, 302):
                 errors.append(("publish", status))
+            status, body, _ms = await client.request("GET", f"/b2b/{slug}/planification/{run_id}/")
+            if f"/planification/{run_id}/publier/" in body:  # still offered: the publication was refused
+                errors.append(("publish refused", run_id))
             versions.append(await sync_to_async(versions_now)(session))
             timings.append(time.perf_counter() - began)
     except Exception as error:  # counted and shown
@@ -162,8 +177,11 @@ def main() -> int:
     parser.add_argument("--time-limit", type=float, default=5, help="the scheduler's time limit per run")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--think", type=float, default=2.0, help="participants' mean time between reloads, s")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    global THINK
+    THINK = args.think
     rng = random.Random(args.seed)
     env = django_setup(fresh_database("maillage_load_morning"), MAILLAGE_JOBS="thread")
     began = time.perf_counter()
@@ -180,6 +198,18 @@ def main() -> int:
     from maillage.matchmaking.models import SchedulingRun
 
     SchedulingRun.objects.filter(session=session).update()  # nothing pending
+    from maillage.matchmaking.models import MeetingRequest
+
+    asked = set(MeetingRequest.objects.filter(session=session).values_list("sender", "recipient"))
+    pairs = []
+    for _round in range(args.rounds):
+        chosen = []
+        while len(chosen) < 10:
+            a, b = rng.sample([p.pk for p in people], 2)
+            if (a, b) not in asked and (b, a) not in asked:
+                asked.add((a, b))
+                chosen.append((a, b))
+        pairs.append(chosen)
     seen: list = []
     latencies: list[float] = []
     errors: list = []
@@ -195,7 +225,7 @@ def main() -> int:
             stop = asyncio.Event()
             await asyncio.gather(
                 organiser_loop(port, session.slug, organiser_cookie, args.rounds, args.time_limit, stop, session,
-                               versions, errors, timings),
+                               versions, errors, timings, pairs),
                 *(reader(port, session.slug, p.pk, c, stop, seen, latencies, errors, random.Random(n))
                   for n, (p, c) in enumerate(zip(people, cookies, strict=True))),
             )  # fmt: skip
