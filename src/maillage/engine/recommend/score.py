@@ -510,13 +510,12 @@ def _features(
     if want("lex_look_alike"):
         same_offer = (offers @ offers.T).toarray()
         found["lex_look_alike"] = _look_alike(same_offer, need_offer, offer_need)
+    # what each profile is: its sector labels and the words of its kind, each encoded once per
+    # session (labels repeat from profile to profile), a profile's vector being the mean of its own
+    labels = sorted({label for p in profiles for label in p.sectors})
+    kinds = sorted({KIND_WORDS.get(p.kind, p.kind.replace("_", " ")) for p in profiles})
     encoded = (
-        embed.encode_with_clauses(
-            [p.offers for p in profiles]
-            + [p.needs for p in profiles]
-            + [identity(p) for p in profiles]
-            + [" / ".join(p.sectors) for p in profiles]
-        )
+        embed.encode_with_clauses([p.offers for p in profiles] + [p.needs for p in profiles] + labels + kinds)
         if embeddings
         else None
     )
@@ -524,7 +523,20 @@ def _features(
         analysis.encoded = encoded
         vectors = encoded.vectors
         offer_vectors, need_vectors = vectors[:n], vectors[n : 2 * n]
-        identity_vectors, sector_vectors = vectors[2 * n : 3 * n], vectors[3 * n :]
+        label_row = {label: 2 * n + k for k, label in enumerate(labels)}
+        kind_row = {kind: 2 * n + len(labels) + k for k, kind in enumerate(kinds)}
+        sector_vectors = np.zeros((n, embed.DIMENSION), dtype=np.float32)
+        identity_vectors = np.zeros((n, embed.DIMENSION), dtype=np.float32)
+        for i, p in enumerate(profiles):
+            rows = [label_row[label] for label in p.sectors]
+            if rows:
+                sector_vectors[i] = vectors[rows].sum(axis=0)
+            kind = KIND_WORDS.get(p.kind, p.kind.replace("_", " "))
+            identity_vectors[i] = sector_vectors[i] + vectors[kind_row[kind]]
+        for matrix in (sector_vectors, identity_vectors):
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            matrix /= norms
         emb_need_offer = need_vectors @ offer_vectors.T
         emb_offer_need = emb_need_offer.T
         found["emb_need_offer"] = emb_need_offer
@@ -569,12 +581,6 @@ KIND_WORDS = {
     "incubator": "incubator",
     "consultant": "consultant",
 }
-
-
-def identity(profile: Profile) -> str:
-    """What a profile is, in a few words: its kind and its declared sectors."""
-    kind = KIND_WORDS.get(profile.kind, profile.kind.replace("_", " "))
-    return f"{kind}: {' / '.join(profile.sectors)}" if profile.sectors else kind
 
 
 def score(
