@@ -528,9 +528,9 @@ def _features(
         sector_vectors = np.zeros((n, embed.DIMENSION), dtype=np.float32)
         identity_vectors = np.zeros((n, embed.DIMENSION), dtype=np.float32)
         for i, p in enumerate(profiles):
-            rows = [label_row[label] for label in p.sectors]
-            if rows:
-                sector_vectors[i] = vectors[rows].sum(axis=0)
+            own = [label_row[label] for label in p.sectors]
+            if own:
+                sector_vectors[i] = vectors[own].sum(axis=0)
             kind = KIND_WORDS.get(p.kind, p.kind.replace("_", " "))
             identity_vectors[i] = sector_vectors[i] + vectors[kind_row[kind]]
         for matrix in (sector_vectors, identity_vectors):
