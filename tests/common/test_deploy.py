@@ -8,7 +8,10 @@ import sys
 
 def _check_deploy(env_overrides: dict) -> subprocess.CompletedProcess:
     env = {
-        k: v for k, v in os.environ.items() if k not in ("MAILLAGE_DEMO", "DEBUG", "DJANGO_SETTINGS_MODULE")
+        k: v
+        for k, v in os.environ.items()
+        # the browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process: a deployment never has it
+        if k not in ("MAILLAGE_DEMO", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env.update(
         {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "maillage.example.org", **env_overrides}

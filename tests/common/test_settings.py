@@ -45,4 +45,4 @@ def test_cache_url_selects_a_shared_redis_cache():
         },
         code,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+    assert result.stdout.strip() == "django_redis.cache.RedisCache", result.stderr

@@ -76,7 +76,7 @@ BEFORE = {
     "favourites": 1150,
     "sessions": 2,
     "participants": 80,
-    "requests": 172,
+    "requests": 176,
     "held_meetings": 63,
     "outcomes": 94,
     "missions": 3,

@@ -291,4 +291,4 @@ def test_a_member_sees_their_data_page(client, world):
     response = client.get(reverse("privacy:my_data"))
     assert response.status_code == 200
     counts = dict(response.context["sections"])
-    assert counts["B2B meeting requests"] == 1
+    assert counts["Demandes de rencontre B2B"] == 1
