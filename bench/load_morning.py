@@ -91,13 +91,21 @@ THINK = 2.0  # seconds a participant reads their agenda before reloading it (mea
 
 
 def versions_now(session) -> dict[int, frozenset[int]]:
-    """Each participant's published meetings, from the database."""
-    from maillage.matchmaking.models import Meeting
+    """Each participant's meetings on their agenda (published and not cancelled, as the agenda reads them),
+    on a connection of its own (committed data only, whatever thread asks)."""
+    import os
+
+    import psycopg
 
     mine: dict[int, set[int]] = {}
-    for pk, a, b in Meeting.objects.filter(request__session=session, published=True).values_list(
-        "pk", "request__sender", "request__recipient"
-    ):
+    with psycopg.connect(os.environ["DATABASE_URL"]) as conn:
+        rows = conn.execute(
+            "SELECT m.id, r.sender_id, r.recipient_id FROM matchmaking_meeting m"
+            " JOIN matchmaking_meetingrequest r ON r.id = m.request_id"
+            " WHERE m.session_id = %s AND m.published AND m.status <> 'cancelled'",
+            [session.pk],
+        ).fetchall()
+    for pk, a, b in rows:
         mine.setdefault(a, set()).add(pk)
         mine.setdefault(b, set()).add(pk)
     return {k: frozenset(v) for k, v in mine.items()}
@@ -123,15 +131,20 @@ async def reader(port, slug, participant_pk, cookie, stop, seen, latencies, erro
 
 
 async def organiser_loop(
-    port, slug, cookie, rounds, time_limit, stop, session, versions, errors, timings, pairs
+    port, slug, cookie, rounds, time_limit, stop, session, versions, errors, timings, pairs, cancels
 ):
-    from asgiref.sync import sync_to_async
-
     client = Client(port, cookie)
     try:
         for _round in range(rounds):
             began = time.perf_counter()
-            for sender, recipient in pairs.pop():  # the organiser adds requests: the next agenda differs
+            for request_pk in cancels.pop():  # the organiser cancels meetings: the next agendas differ
+                status, _body, _ms = await client.request(
+                    "POST", f"/b2b/{slug}/gestion/demandes/{request_pk}/annuler/", {}
+                )
+                if status not in (200, 302):
+                    errors.append(("request cancel", status))
+            versions.append(await asyncio.to_thread(versions_now, session))  # cancelled: a version of its own
+            for sender, recipient in pairs.pop():  # and adds requests
                 status, _body, _ms = await client.request(
                     "POST",
                     f"/b2b/{slug}/gestion/demandes/",
@@ -161,7 +174,7 @@ async def organiser_loop(
             status, body, _ms = await client.request("GET", f"/b2b/{slug}/planification/{run_id}/")
             if f"/planification/{run_id}/publier/" in body:  # still offered: the publication was refused
                 errors.append(("publish refused", run_id))
-            versions.append(await sync_to_async(versions_now)(session))
+            versions.append(await asyncio.to_thread(versions_now, session))
             timings.append(time.perf_counter() - began)
     except Exception as error:  # counted and shown
         errors.append(("organiser", repr(error)))
@@ -210,6 +223,11 @@ def main() -> int:
                 asked.add((a, b))
                 chosen.append((a, b))
         pairs.append(chosen)
+    scheduled = list(
+        MeetingRequest.objects.filter(session=session, meetings__published=True).values_list("pk", flat=True)
+    )
+    rng.shuffle(scheduled)
+    cancels = [scheduled[10 * n : 10 * n + 10] for n in range(args.rounds)]
     seen: list = []
     latencies: list[float] = []
     errors: list = []
@@ -225,7 +243,7 @@ def main() -> int:
             stop = asyncio.Event()
             await asyncio.gather(
                 organiser_loop(port, session.slug, organiser_cookie, args.rounds, args.time_limit, stop, session,
-                               versions, errors, timings, pairs),
+                               versions, errors, timings, pairs, cancels),
                 *(reader(port, session.slug, p.pk, c, stop, seen, latencies, errors, random.Random(n))
                   for n, (p, c) in enumerate(zip(people, cookies, strict=True))),
             )  # fmt: skip
@@ -248,6 +266,9 @@ def main() -> int:
     )
     for error in errors[:5]:
         print("  error:", error)
+    for pk, meetings in [(pk, m) for pk, m in seen if all(m != v.get(pk, frozenset()) for v in versions)][:3]:
+        nearest = min((v.get(pk, frozenset()) for v in versions), key=lambda v: len(v ^ meetings))
+        print(f"  participant {pk}: page {sorted(meetings)}, nearest version {sorted(nearest)}")
     print(f"target (0 errors, never a mix): {'met' if not errors and not mixed and timings else 'NOT met'}")
     return 0
 
