@@ -143,7 +143,9 @@ async def organiser_loop(
                 )
                 if status not in (200, 302):
                     errors.append(("request cancel", status))
-            versions.append(await asyncio.to_thread(versions_now, session))  # cancelled: a version of its own
+                versions.append(
+                    await asyncio.to_thread(versions_now, session)
+                )  # each cancellation: a version
             for sender, recipient in pairs.pop():  # and adds requests
                 status, _body, _ms = await client.request(
                     "POST",
