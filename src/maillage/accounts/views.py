@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -75,7 +76,7 @@ def second_factor(request):
             form.add_error("token", _("Too many wrong codes: wait a moment, then try again."))
         elif device.verify_token(form.cleaned_data["token"]):
             django_otp.login(request, device)
-            return redirect(_next_url(request))
+            return HttpResponseRedirect(_next_url(request))  # a URL, never a view name
         else:
             form.add_error("token", _("This code is not the right one, or it has expired."))
     return render(request, "accounts/second_factor.html", {"form": form, "next": _next_url(request)})
@@ -98,7 +99,7 @@ def second_factor_setup(request):
         elif services.totp_device_confirm(device=device, token=form.cleaned_data["token"], request=request):
             django_otp.login(request, device)
             messages.success(request, _("Your second factor is set up."))
-            return redirect(_next_url(request))
+            return HttpResponseRedirect(_next_url(request))  # a URL, never a view name
         else:
             form.add_error(
                 "token", _("This code is not the right one: check the time of your phone and try again.")

@@ -7,6 +7,7 @@ Everything is folded (accents removed, ``œ`` -> ``oe``) *before* stemming, so t
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,6 +162,9 @@ def detect_language(tokens: list[Token]) -> str:
 
 
 _STEMMERS = {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
+# A snowball stemmer keeps its state between calls: rankings in two threads (job threads, a page's threads)
+# must not share one mid-word.
+_STEM_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=200_000)
@@ -172,7 +176,9 @@ def stem(word: str, language: str) -> str:
     """
     if len(word) <= 3 or word.isdigit():
         return fold(word)
-    return fold(str(_STEMMERS[language].stemWord(word)))
+    with _STEM_LOCK:
+        stemmed = _STEMMERS[language].stemWord(word)
+    return fold(str(stemmed))
 
 
 def is_stop(word: str) -> bool:
