@@ -796,34 +796,36 @@ def item_delete(request, slug, pk):
     return redirect("missions:itinerary", slug)
 
 
+def _publish(request, slug, pk, *, model, publish, key: str):
+    """Show or hide a testimonial or a photo on the public story, and say so in the audit log."""
+    access = _access(request, slug)
+    try:
+        record = model.objects.get(mission=access.mission, pk=pk)
+    except model.DoesNotExist:
+        raise Http404 from None
+    published = request.POST.get("published") == "1"
+    publish(record, published)
+    params = {key: pk, "published": published}
+    audit_record(action="missions.published", request=request, obj=access.mission, params=params)
+    return redirect("missions:outcomes", slug)
+
+
 @require_POST
 @organiser_required
 def testimonial_publish(request, slug, pk):
-    access = _access(request, slug)
-    try:
-        testimonial = Testimonial.objects.get(mission=access.mission, pk=pk)
-    except Testimonial.DoesNotExist:
-        raise Http404 from None
-    published = request.POST.get("published") == "1"
-    services.testimonial_publish(testimonial=testimonial, published=published)
-    params = {"testimonial": pk, "published": published}
-    audit_record(action="missions.published", request=request, obj=access.mission, params=params)
-    return redirect("missions:outcomes", slug)
+    def publish(record, published):
+        services.testimonial_publish(testimonial=record, published=published)
+
+    return _publish(request, slug, pk, model=Testimonial, publish=publish, key="testimonial")
 
 
 @require_POST
 @organiser_required
 def photo_publish(request, slug, pk):
-    access = _access(request, slug)
-    try:
-        photo = Photo.objects.get(mission=access.mission, pk=pk)
-    except Photo.DoesNotExist:
-        raise Http404 from None
-    published = request.POST.get("published") == "1"
-    services.photo_publish(photo=photo, published=published)
-    params = {"photo": pk, "published": published}
-    audit_record(action="missions.published", request=request, obj=access.mission, params=params)
-    return redirect("missions:outcomes", slug)
+    def publish(record, published):
+        services.photo_publish(photo=record, published=published)
+
+    return _publish(request, slug, pk, model=Photo, publish=publish, key="photo")
 
 
 @require_POST
