@@ -174,11 +174,22 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = not CELERY_RESULT_BACKEND
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
+# A task is acknowledged once it has run, so that a worker killed during a run gets it redelivered (to
+# another worker, after the visibility timeout); common.runs re-runs it only when the first worker is dead.
+CELERY_TASK_ACKS_LATE = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("MAILLAGE_BROKER_VISIBILITY_SECONDS", "3600")),
+}
 # With `celery -A maillage.celery beat`: B2B reminders go out the day before (nobody gets one twice).
 CELERY_BEAT_SCHEDULE = {
     "b2b-reminders": {"task": "maillage.matchmaking.tasks.reminders_send_all_task", "schedule": 3600.0},
     "mission-followups": {"task": "maillage.missions.tasks.followups_send_task", "schedule": 3600.0},
     "privacy-retention": {"task": "maillage.privacy.tasks.retention_apply_task", "schedule": 86400.0},
+    # E-mails that could not leave at once (broker or mail server down) are retried from the outbox.
+    "email-outbox": {
+        "task": "maillage.common.tasks.outbox_send_due_task",
+        "schedule": float(os.environ.get("MAILLAGE_OUTBOX_EVERY_SECONDS", "60")),
+    },
 }
 CELERY_ACCEPT_CONTENT = ["json"]
 

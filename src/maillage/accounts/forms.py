@@ -1,11 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.db import transaction
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from maillage.common.tasks import send_email
+from maillage.common.outbox import email_queue
 
 
 class LoginForm(AuthenticationForm):
@@ -47,4 +46,4 @@ class BackgroundPasswordResetForm(PasswordResetForm):
         with translation.override(context["user"].language or "fr"):
             subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
             body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to_email]))
+        email_queue(subject=subject, body=body, to=[to_email])

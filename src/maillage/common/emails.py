@@ -1,10 +1,10 @@
-"""Render an e-mail in its recipient's language and hand it to the background task after commit."""
+"""Render an e-mail in its recipient's language and write it to the outbox (common.outbox), which sends it
+after commit, or later if the broker or the mail server is down."""
 
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .tasks import send_email
+from .outbox import email_queue
 from .text import single_line
 
 
@@ -12,4 +12,4 @@ def email_send_later(*, to: str, language: str, template: str, context: dict) ->
     with translation.override(language or "fr"):
         subject = single_line(render_to_string(f"{template}_subject.txt", context))
         body = render_to_string(f"{template}_body.txt", context)
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=[to]), robust=True)
+    email_queue(subject=subject, body=body, to=[to])

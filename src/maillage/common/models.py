@@ -42,3 +42,34 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.action}"
+
+
+class OutboundEmail(models.Model):
+    """An e-mail waiting to leave, one recipient per row, written in the same transaction as the change that
+    sends it (common.outbox.email_queue): when the broker or the mail server is down, it waits here, and the
+    periodic task sends it once they are back, with growing delays between attempts."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("given up")
+
+    created = models.DateTimeField(_("written"), default=timezone.now)
+    to = models.EmailField(_("to"), max_length=254, db_index=True)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("body"))
+    html = models.TextField(_("HTML body"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt = models.DateTimeField(_("next attempt"), default=timezone.now)
+    sent = models.DateTimeField(_("sent"), null=True, blank=True)
+    error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["status", "next_attempt"])]
+
+    def __str__(self) -> str:
+        return f"{self.created:%Y-%m-%d %H:%M} {self.status}"
