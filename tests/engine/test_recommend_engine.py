@@ -1,4 +1,4 @@
-from maillage.engine.recommend import Problem, Profile, recommend
+from maillage.engine.recommend import Problem, Profile, recommend, render
 from maillage.engine.recommend.parse import parse_problem
 from maillage.engine.recommend.reasons import quote
 
@@ -151,6 +151,17 @@ def test_same_sector_reason_uses_taxonomy_label():
     result = recommend(Problem(profiles=PEOPLE, language="en"), 4)
     competitor = next(rec for rec in result["seller"] if rec.id == "competitor")
     assert any(r.text == "same sector: IoT and connected objects" for r in competitor.reasons)
+
+
+def test_reason_parameters_are_codes_and_render_in_either_language():
+    """An app stores the codes once and words them for each reader: a sector travels as its slug."""
+    result = recommend(Problem(profiles=PEOPLE, language="en"), 4)
+    competitor = next(rec for rec in result["seller"] if rec.id == "competitor")
+    sector = next(r for r in competitor.reasons if r.code == "same_sector")
+    assert sector.params == {"sector": "iot"}
+    assert render(sector.code, sector.params, "fr") == "même secteur : Objets connectés et IoT"
+    assert render(sector.code, sector.params, "en") == sector.text
+    assert render("looking_for", {"role": "rd_partner"}, "fr").endswith(": partenaire de R-D")
 
 
 def test_corridor_bonus_and_reason():

@@ -1,6 +1,7 @@
 import pytest
 
-from maillage.engine.recommend.parse import InputError, parse_problem
+from maillage.engine import contract
+from maillage.engine.recommend import InputError, parse_problem
 
 
 def profile(**overrides):
@@ -23,6 +24,14 @@ def error_of(raw):
     with pytest.raises(InputError) as caught:
         parse_problem(raw)
     return caught.value
+
+
+def test_errors_are_the_engines_shared_input_error():
+    """One class for every engine's bad input: an app catches it once."""
+    error = error_of({"profiles": [profile(languages=["fr", "French"])]})
+    assert isinstance(error, contract.InputError)
+    assert error.path == "profiles[0].languages[1]"
+    assert str(error).startswith("profiles[0].languages[1]: ")
 
 
 def test_parse_problem_valid_defaults():

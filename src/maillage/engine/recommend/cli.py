@@ -46,9 +46,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from maillage.engine.contract import InputError
 from maillage.engine.recommend import embed, recommend
 from maillage.engine.recommend.model import Recommendation
-from maillage.engine.recommend.parse import InputError, parse_problem
+from maillage.engine.recommend.parse import parse_problem
 
 
 def to_json(

@@ -1,21 +1,17 @@
-"""Validation of the recommend command's JSON input, with the exact place of each error."""
+"""Validation of the recommend command's JSON input, with the exact place of each error (the engines' shared
+:class:`~maillage.engine.contract.InputError`, so an app catches one class whatever the engine)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from maillage.engine.contract import InputError
+from maillage.engine.contract import kind as _kind
 from maillage.engine.recommend.model import OUTPUT_LANGUAGES, ROLES, Problem, Profile
 
+__all__ = ["InputError", "parse_problem", "parse_profile"]
+
 MAX_TEXT = 5_000
-
-
-class InputError(ValueError):
-    """Bad input; ``path`` says where (``profiles[3].looking_for[1]``)."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
 
 
 def _string(value: Any, path: str, *, required: bool = True, limit: int = 200) -> str:
@@ -33,19 +29,6 @@ def _strings(value: Any, path: str) -> list[str]:
     if not isinstance(value, list):
         raise InputError(path, f"expected a list of strings, got {_kind(value)}")
     return [_string(item, f"{path}[{i}]") for i, item in enumerate(value)]
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "an object",
-    }.get(type(value), type(value).__name__)
 
 
 _FIELDS = (

@@ -1,7 +1,7 @@
 """Reasons in plain words, quoting the phrases that matched, in French or English.
 
-Each reason has a stable ``code`` and ``params`` (for a user interface that renders its own sentences)
-and a ``text`` rendered here:
+Each reason has a stable ``code`` and ``params`` (ids, codes and the quoted phrases: an app stores them once
+and renders its own sentences in each reader's language) and a ``text`` rendered here by :func:`render`:
 
 =================  =======================  ====================================================
 code               params                   English text
@@ -10,11 +10,11 @@ need_offer         need, offer              your need 'NEED' matches their offer
 offer_need         need, offer              their need 'NEED' matches your offer 'OFFER'
 need_offer_close   need, offer              your need 'NEED' is close in meaning to their offer 'OFFER'
 offer_need_close   need, offer              their need 'NEED' is close in meaning to your offer 'OFFER'
-same_sector        sector, slug             same sector: SECTOR
+same_sector        sector (slug)            same sector: SECTOR (the taxonomy's label)
 looking_for        role (code)              they are the kind of partner you are looking for: ROLE
 looked_for         role (code)              you are the kind of partner they are looking for: ROLE
-corridor           region, corridor         their region is in the CORRIDOR corridor
-cross_border       country                  international partner: COUNTRY
+corridor           region, own_region       their region is in the OWN_REGION–REGION corridor
+cross_border       country (as given)       international partner: COUNTRY
 no_shared_language                          no language in common
 few_in_common                               little in common: suggested to complete your list
 =================  =======================  ====================================================
@@ -47,7 +47,7 @@ TEMPLATES = {
         "same_sector": "same sector: {sector}",
         "looking_for": "they are the kind of partner you are looking for: {role}",
         "looked_for": "you are the kind of partner they are looking for: {role}",
-        "corridor": "their region is in the {corridor} corridor",
+        "corridor": "their region is in the {own_region}–{region} corridor",
         "cross_border": "international partner: {country}",
         "no_shared_language": "no language in common",
         "few_in_common": "little in common: suggested to complete your list",
@@ -60,7 +60,7 @@ TEMPLATES = {
         "same_sector": "même secteur : {sector}",
         "looking_for": "le type de partenaire que vous cherchez : {role}",
         "looked_for": "vous êtes le type de partenaire qu'ils cherchent : {role}",
-        "corridor": "leur région est dans le corridor {corridor}",
+        "corridor": "leur région est dans le corridor {own_region}–{region}",
         "cross_border": "partenaire international : {country}",
         "no_shared_language": "aucune langue en commun",
         "few_in_common": "peu de points communs : suggestion pour compléter votre liste",
@@ -247,8 +247,7 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
                     (float(value) * TEXT_THRESHOLD, f"{code}_close", {"need": pair[0], "offer": pair[1]})
                 )
     for slug in sorted(analysis.sectors[i] & analysis.sectors[j]):
-        sector = sector_by_slug()[slug]
-        found.append((0.03, "same_sector", {"sector": sector.label(language), "slug": slug}))
+        found.append((0.03, "same_sector", {"sector": slug}))
     if scores.role[i, j] >= 0.6:
         role = max(me.looking_for, key=lambda r: ROLE_FIT[r].get(them.kind, 0.0))
         found.append((0.02, "looking_for", {"role": role}))
@@ -256,7 +255,7 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
         role = max(them.looking_for, key=lambda r: ROLE_FIT[r].get(me.kind, 0.0))
         found.append((0.015, "looked_for", {"role": role}))
     if scores.corridor[i, j]:
-        found.append((0.025, "corridor", {"region": them.region, "corridor": f"{me.region}–{them.region}"}))
+        found.append((0.025, "corridor", {"region": them.region, "own_region": me.region}))
     if scores.cross_border[i, j]:
         found.append((0.01, "cross_border", {"country": them.country}))
     if not found:
@@ -270,7 +269,9 @@ def explain(analysis: Analysis, scores: Scores, i: int, j: int, language: str) -
 
 
 def render(code: str, params: dict[str, str], language: str) -> str:
-    """The sentence of a reason; roles are given as codes ("rd_partner") and shown in words."""
+    """The sentence of a reason in ``language`` (``fr`` or ``en``): roles and sectors are given as codes
+    (``rd_partner``, ``iot``) and shown in words. The command prints it beside the codes; an app that has its
+    own catalogue renders the codes itself."""
     return _render(code, tuple(params.items()), language)
 
 
@@ -280,4 +281,7 @@ def _render(code: str, params: tuple[tuple[str, str], ...], language: str) -> st
     values = dict(params)
     if "role" in values:
         values["role"] = ROLE_LABELS[language][values["role"]]
+    if code == "same_sector":
+        found = sector_by_slug().get(values["sector"])
+        values["sector"] = found.label(language) if found else values["sector"]
     return TEMPLATES[language][code].format(**values)
