@@ -84,3 +84,66 @@ def test_a_run_within_its_time_limit_is_not_abandoned(edition):
     run = ProgrammeRun.objects.create(edition=edition, time_limit=5, status=ProgrammeRun.Status.RUNNING)
     ProgrammeRun.objects.filter(pk=run.pk).update(started=timezone.now() - dt.timedelta(minutes=9))
     assert runs.runs_abandoned_fail(ProgrammeRun.objects.all()) == 0
+
+
+def _dead_worker() -> str:
+    """A worker of this host whose process has exited (as one killed during a run)."""
+    import socket
+    import subprocess
+
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return f"{socket.gethostname()}:{process.pid}"
+
+
+def _running(edition, *workers: str) -> ProgrammeRun:
+    from maillage.common.models import RunAttempt
+
+    run = ProgrammeRun.objects.create(
+        edition=edition, time_limit=60, status=ProgrammeRun.Status.RUNNING, started=timezone.now()
+    )
+    for worker in workers:
+        RunAttempt.objects.create(run_model="programme.programmerun", run_id=run.pk, worker=worker)
+    return run
+
+
+def _placing(calls: list):
+    def work(run):
+        calls.append(run.pk)
+        run.stats = {"placed": 3}
+        runs.run_done(run)
+
+    return work
+
+
+def test_a_run_redelivered_after_its_worker_died_is_run_again(edition, caplog):
+    run, calls = _running(edition, _dead_worker()), []
+    with caplog.at_level(logging.WARNING, logger="maillage.common.runs"):
+        done = runs.run_execute(ProgrammeRun, run.pk, work=_placing(calls))
+    assert (calls, done.status, done.stats) == ([run.pk], "done", {"placed": 3})
+    assert "taken again" in caplog.text
+    from maillage.common.models import RunAttempt
+
+    assert [a.worker for a in RunAttempt.objects.filter(run_id=run.pk)][-1] == runs.worker_id()
+
+
+def test_a_run_redelivered_while_its_worker_lives_is_left_to_it(edition):
+    import os
+    import socket
+
+    run, calls = _running(edition, f"{socket.gethostname()}:{os.getppid()}"), []  # the parent: alive
+    same = runs.run_execute(ProgrammeRun, run.pk, work=_placing(calls))
+    assert (calls, same.status) == ([], "running")
+    elsewhere = _running(EditionFactory(), "another-host:1")  # cannot be checked: wait for the time limit
+    assert runs.run_execute(ProgrammeRun, elsewhere.pk, work=_placing(calls)).status == "running"
+    ProgrammeRun.objects.filter(pk=elsewhere.pk).update(started=timezone.now() - dt.timedelta(minutes=12))
+    assert runs.run_execute(ProgrammeRun, elsewhere.pk, work=_placing(calls)).status == "done"
+    assert calls == [elsewhere.pk]
+
+
+def test_a_run_whose_worker_died_each_time_fails_with_the_reason(edition):
+    run, calls = _running(edition, _dead_worker(), _dead_worker()), []
+    failed = runs.run_execute(ProgrammeRun, run.pk, work=_placing(calls))
+    assert (calls, failed.status, failed.finished is not None) == ([], "failed", True)
+    assert "stopped 2 times" in failed.error
+    assert runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1).status == "queued"

@@ -73,3 +73,21 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.status}"
+
+
+class RunAttempt(models.Model):
+    """One worker's attempt at an engine run (common.runs): which process took it and when, so that a run
+    redelivered after its worker was killed is recognised (that process is gone) and re-run, at most
+    `runs.MAX_ATTEMPTS` times. Kept apart from the runs, whose own tables belong to their apps."""
+
+    run_model = models.CharField(max_length=100)  # the run's model label, "programme.programmerun"
+    run_id = models.PositiveBigIntegerField()
+    worker = models.CharField(max_length=200)  # "host:pid"
+    started = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["run_model", "run_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.run_model} {self.run_id} · {self.worker}"

@@ -7,7 +7,8 @@ then calls three functions:
 - `run_start` queues a run once the scope's row is locked: at most one run of a scope is queued or running
   (the row lock makes concurrent starts wait, the partial unique constraint makes the database say so too);
   runs whose worker died are failed first, so they never hold the scope.
-- `run_execute`, from the background task: claims the queued run (a task delivered twice computes once),
+- `run_execute`, from the background task: claims the queued run (a task delivered twice computes once;
+  one redelivered because the worker running it was killed is re-run, and failed after `MAX_ATTEMPTS`),
   calls the app's `work(run)`, which computes outside any transaction and then stores its results and
   `run_done(run, ...)` in one; any exception fails the run (logged with its traceback) and changes nothing
   else.
@@ -16,6 +17,8 @@ then calls three functions:
 
 import datetime as dt
 import logging
+import os
+import socket
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -27,11 +30,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .jobs import job_enqueue
+from .models import RunAttempt
 
 logger = logging.getLogger(__name__)
 
 # A run queued or running whose worker gave no news this long after its time limit counts as abandoned.
 ABANDONED_AFTER = dt.timedelta(minutes=10)
+# Attempts at a run whose worker died before it is failed rather than re-run (a run that kills its worker,
+# by its memory for instance, must not take every worker down in turn).
+MAX_ATTEMPTS = 2
 
 
 class RunStatus(models.TextChoices):
@@ -138,13 +145,54 @@ def run_start(model: type[EngineRun], *, scope: models.Model, user, **fields) ->
     return run
 
 
+def worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def attempt_dead(run: EngineRun, attempt: RunAttempt | None) -> bool:
+    """Whether the worker that took this running run is gone: its process no longer exists (known only on
+    this same host), or the run is well past its time limit (any host; also a run claimed before attempts
+    were recorded). A worker of this same process counts as alive: a pool of threads may be running it."""
+    if run.abandoned:
+        return True
+    if attempt is None:
+        return False
+    host, _sep, pid = attempt.worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    return not _process_alive(int(pid))
+
+
 def run_claim(model: type[EngineRun], run_id: int) -> EngineRun | None:
     """Take a queued run for this worker (locked, then marked running), or None when another worker has it
-    or it already ran: a task delivered twice then computes once."""
+    or it already ran: a task delivered twice then computes once. A running run whose worker is dead (the
+    broker redelivers its task: tasks are acknowledged late) is taken again, or failed with the reason once
+    it has had MAX_ATTEMPTS; its previous attempt wrote nothing (results are stored with `run_done`)."""
     with transaction.atomic():
         run = model.objects.select_for_update().select_related(model.scope).get(pk=run_id)
-        if run.status != RunStatus.QUEUED:
+        attempts = RunAttempt.objects.filter(run_model=model._meta.label_lower, run_id=run.pk)
+        if run.status == RunStatus.RUNNING:
+            if not attempt_dead(run, attempts.last()):
+                return None
+            tried = attempts.count()
+            if tried >= MAX_ATTEMPTS:
+                logger.error("%s %s failed: its worker stopped %s times", model.__name__, run_id, tried)
+                _fail(run, _("Interrupted: the worker running it stopped %(n)s times.") % {"n": tried})
+                return None
+            logger.warning("%s %s taken again: the worker running it stopped", model.__name__, run_id)
+        elif run.status != RunStatus.QUEUED:
             return None
+        RunAttempt.objects.create(run_model=model._meta.label_lower, run_id=run.pk, worker=worker_id())
         run.status, run.started = RunStatus.RUNNING, timezone.now()
         run.save(update_fields=["status", "started"])
     return run
