@@ -32,10 +32,17 @@ def test_conflicts_room_double_booked() -> None:
         Conflict(
             "room_double_booked",
             ("a", "b"),
-            'room "big" holds both "a" (2027-04-06T09:00–10:00) and "b" (2027-04-06T09:30–10:30)',
+            {
+                "room": "big",
+                "starts": ["2027-04-06T09:00", "2027-04-06T09:30"],
+                "ends": ["2027-04-06T10:00", "2027-04-06T10:30"],
+            },
         )
     ]
     assert found[0].hard
+    assert found[0].message == (
+        'room "big" holds both "a" (2027-04-06T09:00–10:00) and "b" (2027-04-06T09:30–10:30)'
+    )
 
 
 def test_conflicts_back_to_back_in_one_room_is_fine() -> None:
@@ -66,6 +73,8 @@ def test_conflicts_speaker_in_two_places_at_once() -> None:
     instance = parse_instance(week([act("a", speakers=["s1"]), act("b", speakers=["s1", "s2"])]))
     found = conflicts(instance, ("a", "big", "09:00"), ("b", "small", "09:30"))
     assert kinds(found) == ["speaker_double_booked"]
+    assert found[0].params["speaker"] == "s1"
+    assert found[0].params["overlap"] is True
     assert found[0].message.startswith('speaker "s1" is in two places at once')
 
 
@@ -73,6 +82,9 @@ def test_conflicts_speaker_without_travel_time() -> None:
     instance = parse_instance(week([act("a", speakers=["s1"]), act("b", speakers=["s1"])]))
     found = conflicts(instance, ("a", "big", "09:00"), ("b", "small", "10:00"))
     assert kinds(found) == ["speaker_double_booked"]
+    assert found[0].params["speaker"] == "s1"
+    assert found[0].params["overlap"] is False
+    assert found[0].params["travel_minutes"] == 30
     assert found[0].message.endswith("30 minutes of travel needed")
     assert conflicts(instance, ("a", "big", "09:00"), ("b", "small", "10:30")) == []
     assert conflicts(instance, ("b", "small", "09:00"), ("a", "big", "10:30")) == []
@@ -84,6 +96,7 @@ def test_conflicts_speaker_unavailable() -> None:
     instance = parse_instance(data)
     found = conflicts(instance, ("a", "big", "09:30"))
     assert kinds(found) == ["speaker_unavailable"]
+    assert found[0].params == {"speaker": "s2", "from": "2027-04-06T09:00", "to": "2027-04-06T10:00"}
     assert found[0].message == (
         'speaker "s2" of "a" is unavailable from 2027-04-06T09:00 to 2027-04-06T10:00'
     )
@@ -109,10 +122,16 @@ def test_conflicts_missed_favourites_counts_attendees() -> None:
         Conflict(
             "missed_favourites",
             ("a", "b"),
-            '2 attendees starred both "a" (2027-04-06T09:00–10:00) and "b" (2027-04-06T09:30–10:30), which overlap',
+            {
+                "starts": ["2027-04-06T09:00", "2027-04-06T09:30"],
+                "ends": ["2027-04-06T10:00", "2027-04-06T10:30"],
+            },
             2,
         )
     ]
+    assert found[0].message == (
+        '2 attendees starred both "a" (2027-04-06T09:00–10:00) and "b" (2027-04-06T09:30–10:30), which overlap'
+    )
 
 
 def test_conflicts_off_grid_and_outside_day() -> None:
@@ -152,3 +171,46 @@ def test_conflicts_fixed_moved() -> None:
 def test_conflicts_unknown_room() -> None:
     instance = parse_instance(week([act("a")]))
     assert kinds(conflicts(instance, ("a", "attic", "09:00"))) == ["unknown"]
+
+
+def test_conflicts_are_codes_with_parameters_and_an_english_sentence_beside() -> None:
+    """The app reads the code and the parameters; the sentence is rendered from them (for the command)."""
+    instance = parse_instance(week([act("a"), act("b")]))
+    off = conflicts(instance, ("a", "big", "09:10"))[0]
+    assert off.params == {
+        "start": "2027-04-06T09:10",
+        "end": "2027-04-06T10:10",
+        "why": "grid",
+        "grid_minutes": 30,
+    }
+    assert off.message == '"a" at 2027-04-06T09:10–10:10 is not on the 30-minute grid'
+    late = conflicts(instance, ("a", "big", "11:30"))[0]
+    assert late.params["why"] == "outside_day"
+    assert late.message == '"a" at 2027-04-06T11:30–12:30 is not inside the opening hours of a day'
+    assert conflicts(instance, ("a", "attic", "09:00"))[0].params == {"what": "room", "id": "attic"}
+    assert conflicts(instance, ("a", "attic", "09:00"))[0].message == 'unknown room "attic"'
+    assert conflicts(instance, ("zz", "big", "09:00"))[0].message == 'unknown activity "zz"'
+
+    small = parse_instance(week([act("a", attendance=21)]))
+    too_small = conflicts(small, ("a", "small", "09:00"))[0]
+    assert too_small.params == {"room": "small", "capacity": 20, "attendance": 21}
+    assert too_small.message == 'room "small" holds 20 people but "a" expects 21'
+
+    fixed = parse_instance(week([act("a", fixed={"room": "big", "start": "2027-04-06T09:00"})]))
+    moved = conflicts(fixed, ("a", "big", "10:00"))[0]
+    assert moved.params == {"room": "big", "start": "2027-04-06T09:00"}
+    assert moved.message == '"a" is fixed in room "big" at 2027-04-06T09:00'
+
+    track = parse_instance(week([act("a", track="web"), act("b", track="web")]))
+    same = conflicts(track, ("a", "big", "09:00"), ("b", "small", "09:30"))[0]
+    assert (same.params["track"], same.params["audience"]) == ("web", "pros")
+    assert same.message == (
+        'same track "web" and audience "pros" at once: "a" (2027-04-06T09:00–10:00) and "b" (2027-04-06T09:30–10:30)'
+    )
+
+    data = week([act("a", days=["2027-04-06"])])
+    data["days"].append({"date": "2027-04-07", "start": "09:00", "end": "12:00"})
+    days = parse_instance(data)
+    wrong_day = find_conflicts(days, [Placement("a", "big", at(days, "09:00", "2027-04-07"))])[0]
+    assert wrong_day.params == {"day": "2027-04-07", "allowed": ["2027-04-06"]}
+    assert wrong_day.message == '"a" is placed on 2027-04-07 but may only take place on 2027-04-06'

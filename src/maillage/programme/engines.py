@@ -6,14 +6,11 @@ touches this file only.
 """
 
 import datetime as dt
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from maillage.engine import programme as _engine
-from maillage.engine.programme.model import from_minutes as _from_minutes
-from maillage.engine.programme.parse import parse_placements as _parse_placements
 
 
 class EngineInputError(ValueError):
@@ -26,12 +23,14 @@ class EngineInputError(ValueError):
 
 @dataclass(frozen=True)
 class FoundConflict:
-    kind: str  # room_double_booked, room_too_small, speaker_double_booked, speaker_unavailable, ...
+    kind: str  # the engine's code: room_double_booked, room_too_small, speaker_double_booked, ...
     activities: tuple[str, ...]  # activity ids of the instance
     hard: bool
     count: int = 1  # attendees concerned, for missed_favourites
     speaker: str = ""  # the speaker id the engine names, for the speaker kinds
-    message: str = ""  # the engine's own (English) sentence
+    message: str = ""  # the engine's own (English) sentence, for a kind the app has no words for
+    # The engine's parameters (ids of the instance, numbers, local ISO times; see engine/programme/conflicts.py).
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -48,9 +47,6 @@ class Proposal:
     stats: dict
 
 
-_SPEAKER = re.compile(r'speaker "([^"]+)"')
-
-
 def _instance(data: dict):
     try:
         return _engine.parse_instance(data)
@@ -62,26 +58,21 @@ def find_conflicts(data: dict, placements: list[dict]) -> list[FoundConflict]:
     """Every conflict of ``placements`` (``{"activity", "room", "start"}``, start ISO 8601) in the instance."""
     instance = _instance(data)
     try:
-        placed = _parse_placements(instance, {"placements": placements})
+        placed = _engine.parse_placements(instance, {"placements": placements})
     except _engine.InstanceError as error:
         raise EngineInputError(error.path, error.message) from None
-    found = []
-    for conflict in _engine.find_conflicts(instance, placed):
-        speaker = ""
-        if conflict.kind.startswith("speaker_"):
-            match = _SPEAKER.search(conflict.message)
-            speaker = match.group(1) if match else ""
-        found.append(
-            FoundConflict(
-                kind=conflict.kind,
-                activities=tuple(conflict.activities),
-                hard=conflict.hard,
-                count=conflict.count,
-                speaker=speaker,
-                message=conflict.message,
-            )
+    return [
+        FoundConflict(
+            kind=conflict.kind,
+            activities=tuple(conflict.activities),
+            hard=conflict.hard,
+            count=conflict.count,
+            speaker=conflict.params.get("speaker", ""),
+            message=conflict.message,
+            params=conflict.params,
         )
-    return found
+        for conflict in _engine.find_conflicts(instance, placed)
+    ]
 
 
 # The parameters of the reason and remedy codes that hold the engine's ids ("r12", ["s3", "s4"]).
@@ -130,7 +121,7 @@ def optimise(data: dict, *, time_limit: float, seed: int = 0) -> Proposal:
     ]
     return Proposal(
         placements=[
-            Placement(p.activity, p.room, _from_minutes(p.start, dt.UTC)) for p in programme.placements
+            Placement(p.activity, p.room, _engine.from_minutes(p.start, dt.UTC)) for p in programme.placements
         ],
         unplaced=[(u.activity, u.reason) for u in programme.unplaced],
         stats=stats,

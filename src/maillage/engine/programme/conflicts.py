@@ -1,17 +1,36 @@
-"""Every conflict of a placement, each explained in a sentence.
+"""Every conflict of a placement, each as a code (``kind``) with its parameters (ids, numbers, local times).
 
 :func:`find_conflicts` is pure and accepts a partial placement (some activities not placed yet), so that the
 organisers' grid can call it after each drag and drop, and the optimiser's checks can reuse it.
 Hard conflicts break a rule of the week; soft ones (``same_track_audience``, ``missed_favourites``) are what
 the optimiser minimises.
+
+An app reads the code and the parameters and writes its own sentence, in the reader's language and with
+names; :func:`describe` renders the English sentence (``Conflict.message``) for the command and the errors.
+Times are local wall-clock times of the instance (``2027-04-06T09:00``); ``starts`` and ``ends`` follow
+``activities``. The parameters of each kind:
+
+- ``unknown`` ``what`` (``activity`` or ``room``), ``id``;
+- ``off_grid`` ``start``, ``end``, ``why`` (``outside_day`` or ``grid``), ``grid_minutes``;
+- ``day_not_allowed`` ``day``, ``allowed`` (dates);
+- ``fixed_moved`` ``room``, ``start``: where and when the activity is fixed;
+- ``room_too_small`` ``room``, ``capacity``, ``attendance``;
+- ``room_unavailable`` ``room``, ``start``, ``end`` (the activity's), ``from``, ``to`` (the room's gap);
+- ``speaker_unavailable`` ``speaker``, ``from``, ``to`` (the speaker's gap);
+- ``room_double_booked`` ``room``, ``starts``, ``ends``;
+- ``speaker_double_booked`` ``speaker``, ``starts``, ``ends``, ``overlap`` (at once, or not enough time to
+  travel), ``venues``, ``travel_minutes``;
+- ``same_track_audience`` ``track``, ``audience``, ``starts``, ``ends``;
+- ``missed_favourites`` ``starts``, ``ends`` (and ``Conflict.count``, the attendees who starred both).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from .model import Activity, Instance, Placement
 
@@ -33,14 +52,19 @@ SOFT_KINDS = frozenset({"same_track_audience", "missed_favourites"})
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str
+    kind: str  # the code
     activities: tuple[str, ...]
-    message: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
     count: int = 1
 
     @property
     def hard(self) -> bool:
         return self.kind in HARD_KINDS
+
+    @property
+    def message(self) -> str:
+        """The English sentence (see :func:`describe`)."""
+        return describe(self)
 
 
 def co_interest(instance: Instance) -> dict[tuple[str, str], int]:
@@ -70,67 +94,43 @@ def find_conflicts(
         activity = instance.activity_by_id.get(p.activity)
         room = instance.room_by_id.get(p.room)
         if activity is None or room is None:
-            what = f'activity "{p.activity}"' if activity is None else f'room "{p.room}"'
-            result.append(Conflict("unknown", (p.activity,), f"unknown {what}"))
+            unknown = (
+                {"what": "activity", "id": p.activity} if activity is None else {"what": "room", "id": p.room}
+            )
+            result.append(Conflict("unknown", (p.activity,), unknown))
             continue
         end = p.start + activity.duration
         valid.append((p, activity, end))
-        name = f'"{activity.id}"'
+        one = (activity.id,)
         day = instance.day_of(p.start)
         if day is None or end > day.end or (p.start - day.start) % instance.grid_minutes:
-            if day is None or end > day.end:
-                why = "is not inside the opening hours of a day"
-            else:
-                why = f"is not on the {instance.grid_minutes}-minute grid"
-            result.append(
-                Conflict("off_grid", (activity.id,), f"{name} at {fmt(p.start)}–{fmt(end)[11:]} {why}")
-            )
+            why = "outside_day" if day is None or end > day.end else "grid"
+            params = {
+                "start": fmt(p.start),
+                "end": fmt(end),
+                "why": why,
+                "grid_minutes": instance.grid_minutes,
+            }
+            result.append(Conflict("off_grid", one, params))
         elif activity.days is not None and day.date not in activity.days:
-            allowed = ", ".join(d.isoformat() for d in activity.days)
-            result.append(
-                Conflict(
-                    "day_not_allowed",
-                    (activity.id,),
-                    f"{name} is placed on {day.date.isoformat()} but may only take place on {allowed}",
-                )
-            )
+            allowed = [d.isoformat() for d in activity.days]
+            result.append(Conflict("day_not_allowed", one, {"day": day.date.isoformat(), "allowed": allowed}))
         if activity.fixed is not None and (activity.fixed.room, activity.fixed.start) != (p.room, p.start):
-            result.append(
-                Conflict(
-                    "fixed_moved",
-                    (activity.id,),
-                    f'{name} is fixed in room "{activity.fixed.room}" at {fmt(activity.fixed.start)}',
-                )
-            )
+            fixed = {"room": activity.fixed.room, "start": fmt(activity.fixed.start)}
+            result.append(Conflict("fixed_moved", one, fixed))
         if activity.attendance > room.capacity:
-            result.append(
-                Conflict(
-                    "room_too_small",
-                    (activity.id,),
-                    f'room "{room.id}" holds {room.capacity} people but {name} expects {activity.attendance}',
-                )
-            )
+            size = {"room": room.id, "capacity": room.capacity, "attendance": activity.attendance}
+            result.append(Conflict("room_too_small", one, size))
         for gap in room.unavailable:
             if gap.overlaps(p.start, end):
-                result.append(
-                    Conflict(
-                        "room_unavailable",
-                        (activity.id,),
-                        f'room "{room.id}" is unavailable from {fmt(gap.start)} to {fmt(gap.end)}, '
-                        f"during {name} ({fmt(p.start)}–{fmt(end)[11:]})",
-                    )
-                )
+                closed = {"room": room.id, "start": fmt(p.start), "end": fmt(end)}
+                closed.update({"from": fmt(gap.start), "to": fmt(gap.end)})
+                result.append(Conflict("room_unavailable", one, closed))
         for speaker_id in activity.speakers:
             for gap in instance.speaker_by_id[speaker_id].unavailable:
                 if gap.overlaps(p.start, end):
-                    result.append(
-                        Conflict(
-                            "speaker_unavailable",
-                            (activity.id,),
-                            f'speaker "{speaker_id}" of {name} is unavailable from {fmt(gap.start)} '
-                            f"to {fmt(gap.end)}",
-                        )
-                    )
+                    away = {"speaker": speaker_id, "from": fmt(gap.start), "to": fmt(gap.end)}
+                    result.append(Conflict("speaker_unavailable", one, away))
     longest_travel = max((m for v in instance.venues for m in v.travel_minutes.values()), default=0)
     valid.sort(key=lambda item: (item[0].start, item[1].id))
     for i, (p, a, a_end) in enumerate(valid):
@@ -140,63 +140,96 @@ def find_conflicts(
             if q.start >= a_end + longest_travel:
                 break
             overlap = q.start < a_end
-            pair = _Pair(fmt, a.id, p.start, a_end, b.id, q.start, b_end)
+            pair = (a.id, b.id)
+            times = _Times(fmt, p.start, a_end, q.start, b_end)
             if overlap and p.room == q.room:
-                result.append(
-                    Conflict("room_double_booked", (a.id, b.id), f'room "{p.room}" holds both {pair}')
-                )
+                result.append(Conflict("room_double_booked", pair, {"room": p.room, **times.params()}))
             shared = [s for s in a.speakers if s in b.speakers]
             if shared:
                 venue_b = instance.room_by_id[q.room].venue
                 travel = instance.travel(venue_a, venue_b)
                 if q.start < a_end + travel:
                     for speaker_id in shared:
-                        if overlap:
-                            why = f'speaker "{speaker_id}" is in two places at once: {pair}'
-                        else:
-                            why = (
-                                f'speaker "{speaker_id}" cannot get from venue "{venue_a}" to venue "{venue_b}" '
-                                f"in time between {pair}: {travel} minutes of travel needed"
-                            )
-                        result.append(Conflict("speaker_double_booked", (a.id, b.id), why))
+                        params = {"speaker": speaker_id, **times.params(), "overlap": overlap}
+                        params.update({"venues": [venue_a, venue_b], "travel_minutes": travel})
+                        result.append(Conflict("speaker_double_booked", pair, params))
             if not overlap:
                 continue
             if a.track and a.track == b.track and a.audience == b.audience:
-                result.append(
-                    Conflict(
-                        "same_track_audience",
-                        (a.id, b.id),
-                        f'same track "{a.track}" and audience "{a.audience}" at once: {pair}',
-                    )
-                )
-            key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                same = {"track": a.track, "audience": a.audience, **times.params()}
+                result.append(Conflict("same_track_audience", pair, same))
+            key = pair if a.id < b.id else (b.id, a.id)
             count = weights.get(key, 0)
             if count:
-                people = "attendee" if count == 1 else "attendees"
-                result.append(
-                    Conflict(
-                        "missed_favourites",
-                        (a.id, b.id),
-                        f"{count} {people} starred both {pair}, which overlap",
-                        count,
-                    )
-                )
+                result.append(Conflict("missed_favourites", pair, dict(times.params()), count))
     return result
 
 
-class _Pair:
-    """Two placed activities, described only when a conflict needs the words (formatting is slow)."""
+class _Times:
+    """The local times of two placed activities, formatted once and only when a conflict needs them
+    (formatting is slow and most pairs have none)."""
 
-    def __init__(
-        self, fmt: Callable[[int], str], a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int
-    ):
+    def __init__(self, fmt: Any, a_start: int, a_end: int, b_start: int, b_end: int) -> None:
         self.fmt = fmt
-        self.parts = (a, a_start, a_end, b, b_start, b_end)
+        self.minutes = (a_start, b_start, a_end, b_end)
+        self.cached: dict[str, list[str]] | None = None
 
-    def __format__(self, spec: str) -> str:
-        a, a_start, a_end, b, b_start, b_end = self.parts
-        fmt = self.fmt
-        return f'"{a}" ({fmt(a_start)}–{fmt(a_end)[11:]}) and "{b}" ({fmt(b_start)}–{fmt(b_end)[11:]})'
+    def params(self) -> dict[str, list[str]]:
+        if self.cached is None:
+            a_start, b_start, a_end, b_end = (self.fmt(m) for m in self.minutes)
+            self.cached = {"starts": [a_start, b_start], "ends": [a_end, b_end]}
+        return self.cached
+
+
+def _span(conflict: Conflict, i: int) -> str:
+    """``"a" (2027-04-06T09:00–10:00)``: the ``i``-th activity of a pair with its times."""
+    p = conflict.params
+    return f'"{conflict.activities[i]}" ({p["starts"][i]}–{p["ends"][i][11:]})'
+
+
+def describe(conflict: Conflict) -> str:
+    """The English sentence of a conflict (an unknown kind reads as its code and parameters)."""
+    kind, p = conflict.kind, conflict.params
+    name = f'"{conflict.activities[0]}"'
+    if kind == "unknown":
+        return f'unknown {p["what"]} "{p["id"]}"'
+    if kind == "off_grid":
+        why = (
+            "is not inside the opening hours of a day"
+            if p["why"] == "outside_day"
+            else f"is not on the {p['grid_minutes']}-minute grid"
+        )
+        return f"{name} at {p['start']}–{p['end'][11:]} {why}"
+    if kind == "day_not_allowed":
+        return f"{name} is placed on {p['day']} but may only take place on {', '.join(p['allowed'])}"
+    if kind == "fixed_moved":
+        return f'{name} is fixed in room "{p["room"]}" at {p["start"]}'
+    if kind == "room_too_small":
+        return f'room "{p["room"]}" holds {p["capacity"]} people but {name} expects {p["attendance"]}'
+    if kind == "room_unavailable":
+        return (
+            f'room "{p["room"]}" is unavailable from {p["from"]} to {p["to"]}, '
+            f"during {name} ({p['start']}–{p['end'][11:]})"
+        )
+    if kind == "speaker_unavailable":
+        return f'speaker "{p["speaker"]}" of {name} is unavailable from {p["from"]} to {p["to"]}'
+    if kind in ("room_double_booked", "speaker_double_booked", "same_track_audience", "missed_favourites"):
+        pair = f"{_span(conflict, 0)} and {_span(conflict, 1)}"
+        if kind == "room_double_booked":
+            return f'room "{p["room"]}" holds both {pair}'
+        if kind == "speaker_double_booked":
+            if p["overlap"]:
+                return f'speaker "{p["speaker"]}" is in two places at once: {pair}'
+            origin, destination = p["venues"]
+            return (
+                f'speaker "{p["speaker"]}" cannot get from venue "{origin}" to venue "{destination}" '
+                f"in time between {pair}: {p['travel_minutes']} minutes of travel needed"
+            )
+        if kind == "same_track_audience":
+            return f'same track "{p["track"]}" and audience "{p["audience"]}" at once: {pair}'
+        people = "attendee" if conflict.count == 1 else "attendees"
+        return f"{conflict.count} {people} starred both {pair}, which overlap"
+    return f"{kind} {dict(p)}"
 
 
 def hard_conflicts(instance: Instance, placements: Iterable[Placement]) -> list[Conflict]:
