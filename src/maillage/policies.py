@@ -162,6 +162,8 @@ POLICIES: dict[str, Policy] = {
     "missions:itinerary": STAFF,
     "missions:item_edit": STAFF,
     "missions:item_delete": STAFF_ACTION,
+    "missions:item_check": _p("", "organiser", why="the item's flags as typed; nothing is saved"),
+    "missions:item_edit_check": _p("", "organiser", why="the item's flags as typed; nothing is saved"),
     "missions:testimonial_publish": STAFF_ACTION,
     "missions:photo_publish": STAFF_ACTION,
     "missions:lead_status": STAFF_ACTION,

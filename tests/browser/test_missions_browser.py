@@ -12,7 +12,7 @@ from maillage.matchmaking import services as b2b
 from maillage.matchmaking.models import B2BSession
 from maillage.missions.models import Application, Delegate, ItineraryItem, Mission
 from tests.factories import PASSWORD, OrganisationFactory, OrganiserFactory, PersonFactory, UserFactory
-from tests.missions.factories import mission_make
+from tests.missions.factories import PARIS, mission_make, visit_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -140,3 +140,29 @@ def test_an_organiser_opens_a_call_a_member_is_selected_and_follows_the_itinerar
     page.goto(f"/missions/{mission.slug}/recit/")
     expect(page.locator("#figure-delegates")).to_have_text("1")
     expect(page.locator("#figure-visits")).to_have_text("1")
+
+
+def test_typing_an_overlapping_time_shows_the_flag_before_saving(page):
+    organiser = OrganiserFactory()
+    mission = mission_make(organiser=organiser)
+    visit_make(
+        mission,
+        organisation=OrganisationFactory(name="IoT Valley"),
+        start=dt.datetime(2027, 3, 29, 10, tzinfo=PARIS),
+        end=dt.datetime(2027, 3, 29, 12, tzinfo=PARIS),
+    )
+    _log_in(page, organiser.email)
+    page.goto(f"/missions/{mission.slug}/gestion/itineraire/")
+    form = page.locator("#item-form form").first
+    check = page.locator("#item-check")
+    form.locator("select[name=kind]").select_option("meal")
+    form.locator("[name=start]").fill("2027-03-29T11:30")
+    form.locator("[name=end]").fill("2027-03-29T13:00")
+    expect(check.locator(".flag")).to_have_text("⚠ Chevauche « IoT Valley » pour toute la délégation.")
+
+    form.locator("[name=start]").fill("2027-03-29T12:00")
+    expect(check.locator(".flag")).to_have_count(0)
+    expect(check).not_to_be_empty()
+    form.locator("[name=end]").fill("2027-04-03T13:00")
+    expect(check.locator(".flag")).to_have_count(1)
+    assert ItineraryItem.objects.filter(mission=mission).count() == 1  # checked, never saved

@@ -4,12 +4,14 @@ live flags (overlaps for a delegate, legs that do not connect, items outside the
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from maillage.missions import selectors, services
 from maillage.missions.models import ItineraryItem
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, OrganiserFactory
 
 from .factories import PARIS, QUEBEC, delegate_make, mission_make, visit_make
 
@@ -237,3 +239,94 @@ def test_an_agenda_mixes_the_itinerary_and_the_delegates_own_b2b_meetings():
     assert [e.kind for e in entries] == ["b2b", "meeting"]
     assert entries[1].title.startswith(host.name)
     assert entries[1].local_start.hour == 9
+
+
+def _typed(**fields):
+    """The editor's fields for an item, as the browser posts them (local times, no zone)."""
+    return {"timezone": "Europe/Paris", "everyone": "on", "notify": "on", **fields}
+
+
+def test_an_item_as_typed_gets_the_flags_it_would_get_once_saved_and_nothing_is_written():
+    mission = mission_make()
+    visit_make(
+        mission,
+        organisation=OrganisationFactory(name="IoT Valley"),
+        city="Labège",
+        start=dt.datetime(2027, 3, 27, 14, tzinfo=PARIS),
+        end=dt.datetime(2027, 3, 27, 16, tzinfo=PARIS),
+    )
+    typed = {
+        "kind": "meal",
+        "city": "Labège",
+        "timezone": "Europe/Paris",
+        "start": dt.datetime(2027, 3, 27, 15, tzinfo=PARIS),
+        "end": dt.datetime(2027, 3, 27, 17, tzinfo=PARIS),
+    }
+    flags = selectors.item_flags_as_typed(mission, item=None, everyone=True, **typed)
+    assert [(f.code, f.other) for f in flags] == [("overlap", "IoT Valley")]
+    assert ItineraryItem.objects.filter(mission=mission).count() == 1
+
+    saved = services.item_save(mission=mission, notify=False, everyone=True, **typed)
+    assert selectors.itinerary_flags(mission, selectors.items_of(mission))[saved.pk] == flags
+
+
+def test_an_item_changed_as_typed_is_checked_in_its_own_place_not_against_its_saved_self():
+    mission = mission_make()
+    alice = delegate_make(mission)
+    visit = visit_make(
+        mission,
+        start=dt.datetime(2027, 3, 29, 9, tzinfo=PARIS),
+        end=dt.datetime(2027, 3, 29, 12, tzinfo=PARIS),
+    )
+    meal = services.item_save(
+        mission=mission,
+        kind="meal",
+        start=dt.datetime(2027, 3, 29, 12, tzinfo=PARIS),
+        end=dt.datetime(2027, 3, 29, 13, tzinfo=PARIS),
+        timezone="Europe/Paris",
+        everyone=False,
+        attendees=[alice],
+        notify=False,
+    )
+    assert selectors.item_flags_as_typed(mission, item=meal, attendees=[alice]) == []
+    earlier = selectors.item_flags_as_typed(
+        mission, item=meal, attendees=[alice], start=dt.datetime(2027, 3, 29, 11, tzinfo=PARIS)
+    )
+    assert [(f.code, f.other, f.who) for f in earlier] == [("overlap", visit.title, alice.name)]
+    outside = selectors.item_flags_as_typed(
+        mission,
+        item=meal,
+        everyone=True,
+        start=dt.datetime(2027, 4, 5, 12, tzinfo=PARIS),
+        end=dt.datetime(2027, 4, 5, 13, tzinfo=PARIS),
+    )
+    assert [f.code for f in outside] == ["outside_dates"]
+    meal.refresh_from_db()
+    assert meal.start == dt.datetime(2027, 3, 29, 12, tzinfo=PARIS)
+
+
+def test_the_check_endpoint_answers_in_the_pages_language_and_saves_nothing(client):
+    organiser = OrganiserFactory()
+    mission = mission_make(organiser=organiser)
+    visit_make(
+        mission,
+        organisation=OrganisationFactory(name="IoT Valley"),
+        start=dt.datetime(2027, 3, 27, 14, tzinfo=PARIS),
+        end=dt.datetime(2027, 3, 27, 16, tzinfo=PARIS),
+    )
+    client.force_login(organiser)
+    url = reverse("missions:item_check", args=[mission.slug])
+    overlapping = _typed(kind="meal", start="2027-03-27T15:00", end="2027-03-27T17:00")
+
+    french = client.post(url, overlapping, HTTP_HX_REQUEST="true")
+    assert french.status_code == 200
+    assert "Chevauche « IoT Valley » pour toute la délégation." in french.content.decode()
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "en"})
+    english = client.post(url, overlapping, HTTP_HX_REQUEST="true").content.decode()
+    assert "Overlaps “IoT Valley” for the whole delegation." in english
+    later = client.post(url, {**overlapping, "start": "2027-03-27T16:00"}).content.decode()
+    assert "Overlaps" not in later
+    assert "As typed: no overlap, every leg connects" in later
+    unreadable = client.post(url, {**overlapping, "start": "demain"}).content.decode()
+    assert unreadable.strip() == ""
+    assert ItineraryItem.objects.filter(mission=mission).count() == 1

@@ -140,6 +140,10 @@ def test_only_organisers_decide_edit_and_change_the_itinerary(client, world, rol
         client.post(reverse("missions:status", args=[mission.slug]), {"status": "finished"}).status_code
         == FORBIDDEN
     )
+    assert (
+        client.post(reverse("missions:item_check", args=[mission.slug]), {"kind": "free"}).status_code
+        == FORBIDDEN
+    )
     application.refresh_from_db()
     mission.refresh_from_db()
     assert (application.status, mission.status) == ("submitted", "call_open")

@@ -10,6 +10,7 @@ sentences and chart data in the reader's language.
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
@@ -148,11 +149,28 @@ def _same_city(a: str, b: str) -> bool:
     return " ".join(fold(a).split()) == " ".join(fold(b).split())
 
 
-def itinerary_flags(mission: Mission, items: list[ItineraryItem]) -> dict[int, list[Flag]]:
+def _saved_attendees(item: ItineraryItem) -> Iterable[Delegate]:
+    return item.attendees.all()
+
+
+def _in_order(item: ItineraryItem) -> tuple:
+    # An item being typed has no pk yet: it comes after the saved items that start at the same time.
+    return (item.start, item.pk is None, item.pk or 0)
+
+
+def itinerary_flags(
+    mission: Mission,
+    items: list[ItineraryItem],
+    *,
+    attendees_of: Callable[[ItineraryItem], Iterable[Delegate]] = _saved_attendees,
+) -> dict[int | None, list[Flag]]:
     """Flags per item pk, as the programme grid shows its conflicts: overlaps for the whole delegation or
     for one delegate, legs that do not connect (arriving in one city, the next item in another, or two
-    items in different cities with no leg between), items outside the mission's dates."""
-    flags: dict[int, list[Flag]] = defaultdict(list)
+    items in different cities with no leg between), items outside the mission's dates.
+
+    `attendees_of` gives who attends an item that is not everyone's: an item being typed (not saved, its
+    pk None) has no attendees in the database yet; see `item_flags_as_typed`."""
+    flags: dict[int | None, list[Flag]] = defaultdict(list)
     for item in items:
         if item.local_start.date() < mission.start_date or item.local_end.date() > mission.end_date:
             flags[item.pk].append(Flag("outside_dates"))
@@ -162,11 +180,11 @@ def itinerary_flags(mission: Mission, items: list[ItineraryItem]) -> dict[int, l
     for item in items:
         if item.everyone:
             continue
-        for delegate in item.attendees.all():
+        for delegate in attendees_of(item):
             own.setdefault(delegate.pk, (delegate.person.full_name, []))[1].append(item)
     for name, extra in own.values():
-        audiences.append((name, sorted([*shared, *extra], key=lambda i: (i.start, i.pk))))
-    seen: set[tuple[int, int, str]] = set()
+        audiences.append((name, sorted([*shared, *extra], key=_in_order)))
+    seen: set[tuple[int | None, int | None, str]] = set()
     for who, timeline in audiences:
         busy = [i for i in timeline if i.kind != ItineraryItem.Kind.FREE]
         latest: ItineraryItem | None = None
@@ -196,6 +214,37 @@ def itinerary_flags(mission: Mission, items: list[ItineraryItem]) -> dict[int, l
                     seen.add(key)
                     flags[after.pk].append(Flag("place_gap", other=before.title, who=who, was=was, now=now))
     return dict(flags)
+
+
+def item_flags_as_typed(
+    mission: Mission,
+    *,
+    item: ItineraryItem | None,
+    attendees: Iterable[Delegate] = (),
+    **fields,
+) -> list[Flag]:
+    """The flags `item` (None: a new one) would get if saved with `fields` and `attendees` as typed, for
+    the editor to show while the organiser types. Nothing is written: the same `itinerary_flags` runs on
+    the saved itinerary with an unsaved copy in the item's place."""
+    concrete = ItineraryItem._meta.concrete_fields
+    unknown = sorted(set(fields) - {f.name for f in concrete})
+    if unknown:
+        raise ValueError(f"Unknown itinerary item fields: {', '.join(unknown)}")
+    draft = ItineraryItem(mission=mission)
+    if item is not None:
+        for one in concrete:
+            if one.name != "mission":
+                setattr(draft, one.attname, getattr(item, one.attname))
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    chosen = list(attendees)
+    others = [i for i in items_of(mission) if item is None or i.pk != item.pk]
+    timeline = sorted([*others, draft], key=_in_order)
+
+    def attendees_of(one: ItineraryItem) -> Iterable[Delegate]:
+        return chosen if one is draft else one.attendees.all()
+
+    return itinerary_flags(mission, timeline, attendees_of=attendees_of).get(draft.pk, [])
 
 
 # A delegate's agenda

@@ -42,6 +42,8 @@ urlpatterns = [
     ),
     path("<slug:slug>/gestion/itineraire/", views.itinerary, name="itinerary"),
     path("<slug:slug>/gestion/itineraire/<int:pk>/", views.itinerary, name="item_edit"),
+    path("<slug:slug>/gestion/itineraire/verifier/", views.item_check, name="item_check"),
+    path("<slug:slug>/gestion/itineraire/<int:pk>/verifier/", views.item_check, name="item_edit_check"),
     path("<slug:slug>/gestion/itineraire/<int:pk>/supprimer/", views.item_delete, name="item_delete"),
     path("<slug:slug>/gestion/temoignages/<int:pk>/", views.testimonial_publish, name="testimonial_publish"),
     path("<slug:slug>/gestion/photos/<int:pk>/", views.photo_publish, name="photo_publish"),

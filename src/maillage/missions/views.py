@@ -736,12 +736,7 @@ def itinerary(request, slug, pk=None):
     """The itinerary editor: every item with its live flags, and the form to add one (or change one)."""
     access = _access(request, slug)
     mission = access.mission
-    item = None
-    if pk is not None:
-        try:
-            item = selectors.item_get(mission, pk)
-        except ItineraryItem.DoesNotExist:
-            raise Http404 from None
+    item = _item_of(mission, pk)
     form = ItemForm(request.POST or None, mission=mission, item=item)
     status = 200
     if request.method == "POST":
@@ -773,13 +768,51 @@ def itinerary(request, slug, pk=None):
         "items": items,
         "flags": {pk: [presenters.flag_text(f) for f in fs] for pk, fs in flags.items()},
         "flag_count": sum(len(fs) for fs in flags.values()),
+        "checked": item is not None,
+        "item_flags": [presenters.flag_text(f) for f in flags.get(item.pk, [])] if item else [],
     }
+    if request.method == "POST":  # refused: the flags of what was typed, as the live check showed them
+        context.update(_typed_flags(mission, item, form))
     template = (
         "missions/_itinerary_list.html"
         if request.htmx and request.method == "GET"
         else "missions/itinerary.html"
     )
     return render(request, template, context, status=status)
+
+
+def _item_of(mission: Mission, pk) -> ItineraryItem | None:
+    if pk is None:
+        return None
+    try:
+        return selectors.item_get(mission, pk)
+    except ItineraryItem.DoesNotExist:
+        raise Http404 from None
+
+
+@require_POST
+@organiser_required
+def item_check(request, slug, pk=None):
+    """The flags of the item as typed in the editor (htmx, on each change), saved nowhere: the same rules
+    as the itinerary's, in the page's language. Nothing to say until the start and the end are readable."""
+    access = _access(request, slug)
+    mission = access.mission
+    item = _item_of(mission, pk)
+    form = ItemForm(request.POST, mission=mission, item=item)
+    form.is_valid()
+    return render(request, "missions/_item_check.html", _typed_flags(mission, item, form))
+
+
+def _typed_flags(mission: Mission, item: ItineraryItem | None, form: ItemForm) -> dict:
+    """The item form's flags as typed (its cleaned fields; the form has been validated)."""
+    data = dict(form.cleaned_data)
+    attendees = data.pop("attendees", None) or []
+    data.pop("notify", None)
+    checked = bool(
+        data.get("timezone") and data.get("start") and data.get("end") and data["end"] > data["start"]
+    )
+    flags = selectors.item_flags_as_typed(mission, item=item, attendees=attendees, **data) if checked else []
+    return {"checked": checked, "item_flags": [presenters.flag_text(f) for f in flags]}
 
 
 @require_POST
