@@ -39,7 +39,7 @@ def full_week():
         title: ActivityFactory(event=event, title_fr=title)
         for title in ("Très demandée", "Demandée", "Peu demandée")
     }
-    # Each attendee stars two talks (the engine ignores single stars, which no overlap can miss).
+    # Each attendee stars two talks.
     for second in ("Demandée", "Demandée", "Peu demandée"):
         user = UserFactory()
         services.favourite_star(user=user, activity=talks["Très demandée"])
@@ -60,10 +60,12 @@ def test_a_run_keeps_why_each_activity_is_left_out_and_the_remedies(
     run = start_run(full_week["edition"], organiser, django_capture_on_commit_callbacks)
     assert run.status == ProgrammeRun.Status.DONE
     left = full_week["talks"]["Peu demandée"]
-    assert [item["activity"] for item in run.unplaced] == [left.pk]
-    [kept] = run.stats["left_out"]
+    # One list of what is not placed, each item with why and what it costs.
+    [kept] = run.unplaced
     assert (kept["activity"], kept["favourites"], kept["why"]["code"]) == (left.pk, 1, "room_full")
     assert kept["why"]["rooms"] == [full_week["room"].pk]
+    assert kept["reason"]
+    assert "left_out" not in run.stats
     assert (run.stats["left_out_favourites"], run.stats["left_out_favourites_lower_bound"]) == (1, 1)
     assert run.stats["remedies"]
     assert all(r["gain"] == 1 and r["recovers"] == [left.pk] for r in run.stats["remedies"])
@@ -170,3 +172,42 @@ def test_every_reason_and_change_code_reads_with_names(full_week, organiser):
     assert "mercredi 7 avril 2027" in texts[3]
     assert "Demandée" in texts[4]
     assert [r.gain for r in report.remedies] == [2] * len(changes)
+
+
+def test_a_single_star_counts_in_what_is_left_out(organiser, django_capture_on_commit_callbacks):
+    """Two people each starred only "Aimée"; one starred "Boudée" and the fixed opening: with room for one
+    talk, "Boudée" goes (1 favourite, not 2). Dropping single-star attendees made "Aimée" worth nothing."""
+    edition = EditionFactory(
+        slug="une-seule-etoile",
+        start_date=dt.date(2027, 4, 6),
+        end_date=dt.date(2027, 4, 6),
+        day_start=dt.time(9, 0),
+        day_end=dt.time(10, 0),
+    )
+    event = EventFactory(edition=edition)
+    venue = VenueFactory(edition=edition)
+    RoomFactory(venue=venue, name="Agora")
+    studio = RoomFactory(venue=venue, name="Studio")
+    opening = ActivityFactory(event=event, title_fr="Ouverture")
+    services.activity_place(
+        activity=opening, room=studio, start=dt.datetime(2027, 4, 6, 9, tzinfo=edition.tzinfo), fixed=True
+    )
+    liked = ActivityFactory(event=event, title_fr="Aimée")
+    shunned = ActivityFactory(event=event, title_fr="Boudée")
+    for _ in range(2):
+        services.favourite_star(user=UserFactory(), activity=liked)
+    other = UserFactory()
+    services.favourite_star(user=other, activity=shunned)
+    services.favourite_star(user=other, activity=opening)
+
+    state = selectors.edition_state(edition)
+    data = selectors.engine_instance(state, activities=state.activities, fixed=True)
+    assert sorted(sorted(a["favourites"]) for a in data["attendees"]) == sorted(
+        [[f"a{liked.pk}"], [f"a{liked.pk}"], sorted([f"a{shunned.pk}", f"a{opening.pk}"])]
+    )
+    assert [activity["id"] for activity in data["activities"] if "fixed" in activity] == [f"a{opening.pk}"]
+    run = start_run(edition, organiser, django_capture_on_commit_callbacks)
+    assert run.status == ProgrammeRun.Status.DONE
+    assert [(item["activity"], item["favourites"]) for item in run.unplaced] == [(shunned.pk, 1)]
+    assert [p["activity"] for p in run.placements if p["activity"] != opening.pk] == [liked.pk]
+    assert run.stats["left_out_favourites"] == 1

@@ -261,14 +261,16 @@ def engine_instance(state: EditionState, *, activities: list[Activity], fixed: b
     """The engine's instance (the JSON contract of `schedule-programme`) for these activities of the edition.
 
     With ``fixed``, activities marked fixed keep their room and start; the attendees are the users who
-    starred activities, each with their stars among these activities.
+    starred activities, each with their stars among these activities. Someone who starred a single one is
+    kept: no overlap can make them miss it, but leaving it out of a full week can, so their star counts in
+    what each activity is worth.
     """
     edition = state.edition
     wanted = {a.pk for a in activities}
     attendees = []
     for stars in state.favourites.values():
         kept = [f"a{pk}" for pk in stars if pk in wanted]
-        if len(kept) > 1:  # a single star can never be missed: it would only slow the engine down
+        if kept:
             attendees.append({"favourites": kept})
     return {
         "timezone": edition.timezone,

@@ -436,7 +436,18 @@ def _programme_run_work(run: ProgrammeRun) -> None:
         {"activity": int(p.activity[1:]), "room": int(p.room[1:]), "start": p.start.isoformat()}
         for p in proposal.placements
     ]
-    run.unplaced = [{"activity": int(a[1:]), "reason": reason} for a, reason in proposal.unplaced]
+    # One list of what is not placed: each item with why (left out of a full week: which room or speaker;
+    # unplaceable: no room, no day, speakers away) and the favourites it costs, as the run page shows it.
+    why = {item["activity"]: item for item in run.stats.pop("left_out", [])}
+    run.unplaced = [
+        {
+            "activity": pk,
+            "reason": reason,
+            "why": why.get(pk, {}).get("why", {}),
+            "favourites": why.get(pk, {}).get("favourites", 0),
+        }
+        for pk, reason in ((int(a[1:]), reason) for a, reason in proposal.unplaced)
+    ]
     run_done(run, fields=["placements", "unplaced"])
 
 
