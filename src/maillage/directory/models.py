@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -195,6 +196,10 @@ class Person(models.Model):
     is_listed = models.BooleanField(
         _("listed publicly"), default=True, help_text=_("Show name and role on public pages.")
     )
+    # The date of the consent to be listed, set by save() whichever path lists the person (profile form,
+    # import, registration, a mission, the privacy page); empty while not listed. The privacy app keeps the
+    # history of choices made on its page; this date is what every other path leaves.
+    listed_since = models.DateTimeField(_("listed since"), null=True, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -214,8 +219,28 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs) -> None:
+        """Date the consent when the person becomes listed (created listed, or turned from unlisted), clear
+        it when they are not listed: every path that saves a person then records it the same way."""
+        loaded = None if self._state.adding else getattr(self, "_listed_loaded", None)
+        if not self.is_listed:
+            self.listed_since = None
+        elif self.listed_since is None or loaded is False:
+            self.listed_since = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "is_listed" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "listed_since"}
+        super().save(*args, **kwargs)
+        self._listed_loaded = self.is_listed
+
     def get_absolute_url(self) -> str:
         return reverse("directory:person_detail", args=[self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        person = super().from_db(db, field_names, values)
+        person._listed_loaded = person.__dict__.get("is_listed")  # None when deferred
+        return person
 
     @property
     def full_name(self) -> str:

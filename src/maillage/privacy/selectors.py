@@ -119,6 +119,7 @@ def _directory_data(person: Person | None) -> dict[str, list[dict]]:
                 "languages": " ".join(person.languages),
                 "biography": person.bio,
                 "listed_publicly": person.is_listed,
+                "listed_since": _iso(person.listed_since),
                 "created": _iso(person.created),
                 "updated": _iso(person.updated),
             }
