@@ -186,7 +186,7 @@ def main() -> int:
     from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    from maillage.matchmaking import services
+    from maillage.matchmaking import recommendations
 
     setup_test_environment()  # the test client's host, in-memory e-mail
     call_command("migrate", verbosity=0)
@@ -194,7 +194,7 @@ def main() -> int:
     session, members, request_count, meeting_count = _forum(args.participants, args.requests, args.seed)
     load = time.perf_counter() - started
     started = time.perf_counter()
-    services.recommendations_refresh(session=session, language="fr")
+    recommendations.recommendations_refresh(session=session)
     ranking = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

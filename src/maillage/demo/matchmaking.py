@@ -18,7 +18,7 @@ from django.utils import timezone
 from maillage.accounts.models import User
 from maillage.common.tabular import read_table, write_csv
 from maillage.directory.models import Person
-from maillage.matchmaking import selectors, services
+from maillage.matchmaking import recommendations, selectors, services
 from maillage.matchmaking.history import HISTORY_COLUMNS, b2b_session_history_import
 from maillage.matchmaking.models import B2BSession, LookingFor, MeetingRequest, SchedulingRun
 
@@ -221,10 +221,10 @@ def _session_and_people(
 
 
 def _requests(session: B2BSession, rng: random.Random, messages: list[str]) -> None:
-    services.recommendations_refresh(session=session, language="fr")
+    recommendations.recommendations_refresh(session=session)
     participants = list(selectors.participants_of(session))
     for participant in participants:
-        for item in selectors.recommendations_for(participant)[:3]:
+        for item in recommendations.recommendations_for(participant)[:3]:
             other = item.participant
             if (
                 item.request is not None

@@ -11,12 +11,8 @@ from maillage.engine.meetings import Meeting as _Meeting
 from maillage.engine.meetings import Problem as _Problem
 from maillage.engine.meetings import parse_instance, solve
 from maillage.engine.meetings import schedule_errors as _schedule_errors
-from maillage.engine.recommend import recommend
-
-# The recommender's InputError and parse_problem are not exported by its package yet (engine/recommend is
-# being reworked elsewhere): the two names below are the last imports from inside an engine.
-from maillage.engine.recommend.parse import InputError as ProfilesInputError
-from maillage.engine.recommend.parse import parse_problem
+from maillage.engine.recommend import InputError as ProfilesInputError
+from maillage.engine.recommend import parse_problem, recommend
 
 
 class EngineFailure(Exception):
@@ -25,20 +21,27 @@ class EngineFailure(Exception):
 
 @dataclass(frozen=True)
 class Recommended:
+    """One partner worth meeting; ``reasons``: ``[{"code", "params"}]``, strongest first (codes of
+    ``engine/recommend/reasons.py``, translated at display time by ``recommendations.reason_text``)."""
+
     id: str
     score: float
-    reasons: list[str]
+    reasons: list[dict]
 
 
 def recommendations(profiles: dict, *, count: int = 10) -> dict[str, list[Recommended]]:
-    """Profiles in the ``recommend`` command's input shape → for each id, its best partners, best first."""
+    """Profiles in the ``recommend`` command's input shape → for each id, its best partners, best first.
+    One ranking whatever the readers' languages: the reasons are codes, not sentences."""
     try:
         problem = parse_problem(profiles)
     except ProfilesInputError as error:
         raise EngineFailure(str(error)) from error
     result = recommend(problem, count)
     return {
-        pid: [Recommended(rec.id, rec.score, [reason.text for reason in rec.reasons]) for rec in recs]
+        pid: [
+            Recommended(rec.id, rec.score, [{"code": r.code, "params": r.params} for r in rec.reasons])
+            for rec in recs
+        ]
         for pid, recs in result.items()
     }
 

@@ -316,10 +316,11 @@ class SchedulingRun(EngineRun):
 
 
 class RecommendationList(models.Model):
-    """One participant's recommended partners in one language, as the recommender ranked the whole session
-    (computed in the background when profiles change, so pages only read one row). ``fingerprint`` names
-    the state of the session's profiles it was computed from; ``ranking``: ``[[other pk, score, [reasons]],
-    …]``, best first."""
+    """One participant's recommended partners, as the recommender ranked the whole session (computed in the
+    background when profiles change, so pages only read one row). ``fingerprint`` names the state of the
+    session's profiles it was computed from; ``ranking``: ``[[other pk, score, [{"code", "params"}]], …]``,
+    best first: the reasons are the engine's codes, worded in the reader's language when shown, so one row
+    serves every language (see ``recommendations.py``)."""
 
     session = models.ForeignKey(
         B2BSession, on_delete=models.CASCADE, related_name="+", verbose_name=_("B2B session")
@@ -330,7 +331,6 @@ class RecommendationList(models.Model):
         related_name="recommendation_lists",
         verbose_name=_("participant"),
     )
-    language = models.CharField(_("language"), max_length=8)
     fingerprint = models.CharField(max_length=32)
     ranking = models.JSONField(default=list)
     computed = models.DateTimeField(auto_now=True)
@@ -338,13 +338,11 @@ class RecommendationList(models.Model):
     class Meta:
         verbose_name = _("recommendations")
         verbose_name_plural = _("recommendations")
-        constraints = [
-            models.UniqueConstraint(fields=["participant", "language"], name="recommendation_list_once")
-        ]
-        indexes = [models.Index(fields=["session", "language"])]
+        constraints = [models.UniqueConstraint(fields=["participant"], name="recommendation_list_once")]
+        indexes = [models.Index(fields=["session", "fingerprint"])]
 
     def __str__(self) -> str:
-        return f"{self.participant} · {self.language}"
+        return str(self.participant)
 
 
 # Meetings on the published agenda: a request meets once there, a table hosts one meeting per slot.

@@ -4,23 +4,19 @@ A participant sees the other participants' public profiles (name, organisation, 
 only their own requests and meetings; e-mail and phone of someone appear once a meeting with them is accepted.
 Organisers see everything.
 
-Recommendations are computed for the whole session at once (the engine ranks everyone against everyone in
-one pass, seconds for a forum of thousands) by a background task when profiles change, and stored one row
-per participant and language (`RecommendationList`), with a fingerprint of the profiles they come from:
-pages read one row. See `services.recommendations_refresh`.
+Recommendations (stored rankings, their refresh and their wording) are in `recommendations.py`, which builds
+on these reads.
 """
 
 import datetime as dt
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.common.times import by_local_day as group_by_local_day
-from maillage.directory.models import Corridor, Organisation
 
 from . import engines
 from .models import (
@@ -31,27 +27,10 @@ from .models import (
     MeetingOutcome,
     MeetingRequest,
     Participant,
-    RecommendationList,
     SchedulingRun,
     Slot,
 )
 from .reasons import OUT_OF_WINDOW, OUT_OF_WINDOW_SENTENCE, reason_display
-
-RECOMMENDATIONS = 10
-
-# Our organisation kinds in the recommender's words.
-ENGINE_KINDS = {
-    Organisation.Kind.COMPANY: "sme",
-    Organisation.Kind.INCUBATOR: "incubator",
-    Organisation.Kind.COOPERATIVE: "association",
-    Organisation.Kind.CLUSTER: "association",
-    Organisation.Kind.PUBLIC_BODY: "public",
-    Organisation.Kind.INVESTOR: "investor",
-    Organisation.Kind.UNIVERSITY: "research",
-    Organisation.Kind.MEDIA: "",
-    Organisation.Kind.EVENT_ORGANISER: "association",
-}
-
 
 def is_organiser(user) -> bool:
     return bool(user.is_authenticated and user.is_organiser)
@@ -111,102 +90,6 @@ def contacts_visible_ids(viewer: Participant) -> set[int]:
         Q(sender=viewer) | Q(recipient=viewer), status=MeetingRequest.Status.ACCEPTED
     ).values_list("sender_id", "recipient_id")
     return {pk for pair in pairs for pk in pair} | {viewer.pk}
-
-
-# Recommendations
-
-
-def _profile(participant: Participant) -> dict:
-    organisation = participant.organisation
-    sectors = [label for s in participant.sectors.all() for label in (s.name_fr, s.name_en)]
-    offers, needs = participant.offers[:4900], participant.needs[:4900]
-    if not (offers or needs or sectors):
-        offers = organisation.name if organisation else participant.name
-    return {
-        "id": str(participant.pk),
-        "organisation": (organisation.name if organisation else "")[:200],
-        "kind": ENGINE_KINDS.get(organisation.kind, "") if organisation else "",
-        "country": organisation.country if organisation else "",
-        "region": (organisation.region.name if organisation and organisation.region else "")[:200],
-        "sectors": sectors,
-        "offers": offers,
-        "needs": needs,
-        "languages": [code for code in participant.languages if len(code) == 2] or ["fr"],
-        "looking_for": list(participant.looking_for),
-    }
-
-
-def recommendation_profiles(session: B2BSession, *, language: str = "fr") -> dict:
-    """The session's participants in the recommender's input shape (with the network's corridors)."""
-    corridors = [
-        [c.region_a.name, c.region_b.name] for c in Corridor.objects.select_related("region_a", "region_b")
-    ]
-    return {
-        "profiles": [_profile(p) for p in participants_of(session)],
-        "corridors": corridors,
-        "language": "en" if language.startswith("en") else "fr",
-    }
-
-
-def recommendation_language(language: str) -> str:
-    return "en" if (language or "").startswith("en") else "fr"
-
-
-def profiles_fingerprint(session: B2BSession) -> str:
-    """Changes whenever a participant registers, leaves or changes their profile."""
-    figures = Participant.objects.filter(session=session).aggregate(
-        n=Count("pk"), last=Max("updated"), organisations=Max("organisation__updated")
-    )
-    text = f"{session.pk}:{figures['n']}:{figures['last']}:{figures['organisations']}"
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def recommendations_current(session: B2BSession, *, language: str, fingerprint: str | None = None) -> bool:
-    """Whether the stored recommendations come from the profiles as they are now."""
-    fingerprint = fingerprint or profiles_fingerprint(session)
-    return RecommendationList.objects.filter(
-        session=session, language=recommendation_language(language), fingerprint=fingerprint
-    ).exists()
-
-
-def session_recommendations(
-    session: B2BSession, *, language: str = "fr"
-) -> dict[str, list[engines.Recommended]]:
-    """Run the recommender on the session's profiles (seconds for thousands: background work)."""
-    profiles = recommendation_profiles(session, language=recommendation_language(language))
-    if len(profiles["profiles"]) < 2:
-        return {}
-    return engines.recommendations(profiles, count=RECOMMENDATIONS)
-
-
-def recommended_ranking(participant: Participant, *, language: str = "fr") -> list:
-    """The stored ranking for `participant` (``[[pk, score, reasons], …]``, maybe out of date), or []."""
-    row = (
-        RecommendationList.objects.filter(participant=participant, language=recommendation_language(language))
-        .values_list("ranking", flat=True)
-        .first()
-    )
-    return row or []
-
-
-@dataclass
-class PersonWorthMeeting:
-    participant: Participant
-    score: float
-    reasons: list[str]
-    request: MeetingRequest | None = None  # ours to them, or theirs to us
-
-
-def recommendations_for(participant: Participant, *, language: str = "fr") -> list[PersonWorthMeeting]:
-    """The stored recommendations of `participant` (see `services.recommendations_refresh`)."""
-    ranked = recommended_ranking(participant, language=language)
-    others = {p.pk: p for p in participants_shown_to(participant).filter(pk__in=[r[0] for r in ranked])}
-    requests = requests_between(participant)
-    return [
-        PersonWorthMeeting(others[pk], score, reasons, requests.get(pk))
-        for pk, score, reasons in ranked
-        if pk in others
-    ]
 
 
 def requests_between(participant: Participant) -> dict[int, MeetingRequest]:
@@ -438,7 +321,7 @@ def common_ground(one: Participant, other: Participant) -> list[str]:
     return reasons
 
 
-def agenda_for(participant: Participant, *, language: str = "fr") -> list[AgendaItem]:
+def agenda_for(participant: Participant) -> list[AgendaItem]:
     """The participant's meetings on the published agenda, in time order, each with why they meet: the
     recommender's reasons for the pair when it ranked them, else their sectors and languages in common;
     the request's message beside them, labelled with who wrote it."""
@@ -455,7 +338,10 @@ def agenda_for(participant: Participant, *, language: str = "fr") -> list[Agenda
         .order_by("slot__start")
     )
     participant = Participant.objects.prefetch_related("sectors").get(pk=participant.pk)
-    recommended = {pk: reasons for pk, _score, reasons in recommended_ranking(participant, language=language)}
+    # recommendations.py reads through this module: imported here, where it is needed, not in a cycle
+    from .recommendations import recommended_reasons
+
+    recommended = recommended_reasons(participant)
     items = []
     for meeting in meetings:
         other = meeting.request.other(participant)

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -15,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.common.emails import email_send_later
-from maillage.common.jobs import job_enqueue
 from maillage.common.runs import run_done, run_execute, run_start
 from maillage.common.services import model_update, unique_slug
 from maillage.common.times import require_aware
@@ -32,11 +30,11 @@ from .models import (
     MeetingOutcome,
     MeetingRequest,
     Participant,
-    RecommendationList,
     SchedulingRun,
     Slot,
     Table,
 )
+from .recommendations import recommendations_refresh_later
 
 # What participants change in their profile; organisers may also place someone at their booth.
 PARTICIPANT_FIELDS = ["organisation", "offers", "needs", "languages", "looking_for"]
@@ -268,55 +266,6 @@ def participant_update(
         participant.unavailable.set(unavailable)
     recommendations_refresh_later(session=participant.session)
     return participant
-
-
-# Recommendations
-
-RECOMMEND_NOW_MAX = (
-    300  # a session this small is ranked on the spot when a page finds its ranking out of date
-)
-
-
-def recommendations_refresh_later(
-    *, session: B2BSession, languages: Iterable[str] | None = None, once_within: int = 0
-) -> None:
-    """Rank the session again in the background once the current transaction commits (profiles changed).
-    With ``once_within`` (seconds), pages asking again meanwhile do not queue it again."""
-    codes = list(languages) if languages is not None else [code for code, _name in settings.LANGUAGES]
-    for language in dict.fromkeys(selectors.recommendation_language(code) for code in codes):
-        key = f"matchmaking:recommendations-queued:{session.pk}:{language}"
-        if once_within and not cache.add(key, True, once_within):
-            continue
-        job_enqueue("maillage.matchmaking.tasks.recommendations_refresh_task", session.pk, language)
-
-
-def recommendations_refresh(*, session: B2BSession, language: str) -> bool:
-    """Rank the session's participants and store each one's list, unless the stored lists already come from
-    the profiles as they are. The engine runs outside any transaction; the lists are replaced in one.
-    Returns whether it ranked."""
-    language = selectors.recommendation_language(language)
-    fingerprint = selectors.profiles_fingerprint(session)
-    if selectors.recommendations_current(session, language=language, fingerprint=fingerprint):
-        return False
-    ranked = selectors.session_recommendations(session, language=language)
-    rows = [
-        RecommendationList(
-            session=session,
-            participant_id=int(pid),
-            language=language,
-            fingerprint=fingerprint,
-            ranking=[[int(r.id), r.score, r.reasons] for r in recs],
-        )
-        for pid, recs in ranked.items()
-    ]
-    with transaction.atomic():
-        _lock(session)  # two refreshes at once: the second one replaces the first one's rows
-        RecommendationList.objects.filter(session=session, language=language).delete()
-        existing = set(Participant.objects.filter(session=session).values_list("pk", flat=True))
-        RecommendationList.objects.bulk_create(
-            [row for row in rows if row.participant_id in existing], batch_size=500
-        )
-    return True
 
 
 # Requests

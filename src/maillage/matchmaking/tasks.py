@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import recommendations, services
 from .models import B2BSession
 
 
@@ -12,9 +12,10 @@ def scheduling_run_execute_task(run_id: int) -> str:
 
 
 @shared_task
-def recommendations_refresh_task(session_id: int, language: str) -> bool:
+def recommendations_refresh_task(session_id: int, _language: str | None = None) -> bool:
+    """One ranking for every language (``_language``: the argument of tasks queued before that, ignored)."""
     session = B2BSession.objects.filter(pk=session_id).first()
-    return session is not None and services.recommendations_refresh(session=session, language=language)
+    return session is not None and recommendations.recommendations_refresh(session=session)
 
 
 @shared_task

@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +18,7 @@ from maillage.directory.imports import ImportRejected
 from maillage.directory.models import Person
 
 from . import presenters, selectors, services
+from . import recommendations as recommending
 from .forms import (
     HistoryImportForm,
     OrganiserParticipantForm,
@@ -167,15 +167,14 @@ def register(request, slug):
 def recommendations(request, slug):
     session = _session(request, slug)
     participant = _participant(request, session)
-    language = selectors.recommendation_language(get_language())
     updating = False
-    if not selectors.recommendations_current(session, language=language):
-        if session.participants.count() <= services.RECOMMEND_NOW_MAX:
-            services.recommendations_refresh(session=session, language=language)
+    if not recommending.recommendations_current(session):
+        if session.participants.count() <= recommending.RECOMMEND_NOW_MAX:
+            recommending.recommendations_refresh(session=session)
         else:  # a forum of thousands: seconds of work, in the background; the last ranking meanwhile
-            services.recommendations_refresh_later(session=session, languages=[language], once_within=60)
+            recommending.recommendations_refresh_later(session=session, once_within=60)
             updating = True
-    people = selectors.recommendations_for(participant, language=language)
+    people = recommending.recommendations_for(participant)
     context = {
         "session": session,
         "participant": participant,
@@ -290,7 +289,7 @@ def request_answer(request, slug, pk):
 def agenda(request, slug):
     session = _session(request, slug)
     participant = _participant(request, session)
-    items = selectors.agenda_for(participant, language=get_language())
+    items = selectors.agenda_for(participant)
     feed = reverse("matchmaking:agenda_ical", args=[session.slug, feed_token(participant)])
     context = {
         "session": session,
@@ -310,7 +309,7 @@ def agenda_ical(request, slug, token):
     except (signing.BadSignature, Participant.DoesNotExist, ValueError):
         raise Http404 from None
     session = participant.session
-    items = selectors.agenda_for(participant, language=selectors.recommendation_language(get_language()))
+    items = selectors.agenda_for(participant)
     url = request.build_absolute_uri(reverse("matchmaking:agenda", args=[session.slug]))
     content = agenda_calendar(session, items, name=f"{session.name} · {participant.name}", url=url)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
