@@ -94,6 +94,13 @@ def request_email() -> str:
     return recipient.person.email
 
 
+def outbox_status(to: str) -> str:
+    from maillage.common.models import OutboundEmail
+
+    row = OutboundEmail.objects.filter(to=to).earliest("pk")  # the request's (beat may add reminders)
+    return f"{row.status}|{row.attempts}"
+
+
 if __name__ == "__main__":
     django.setup()
     from django.db import transaction

@@ -178,10 +178,12 @@ def gunicorn(env: dict, folder: Path, *, workers: int = 2, threads: int = 4) -> 
     return process, port
 
 
-def celery_worker(env: dict, folder: Path, name: str) -> Process:
+def celery_worker(env: dict, folder: Path, name: str, *, beat: bool = False) -> Process:
+    """A worker; with `beat`, Celery beat runs inside it (its schedule file in the test's folder)."""
+    extra = ["--beat", "--schedule", str(folder / f"beat-{name}")] if beat else []
     return Process(
         [str(BIN / "celery"), "-A", "maillage.celery", "worker", "--pool", "solo", "--hostname", f"{name}@%h",
-         "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+         "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat", *extra],
         env, folder / f"worker-{name}.log",
     )  # fmt: skip
 
