@@ -256,6 +256,7 @@ def test_solve_fairness_rule_that_cannot_hold_gives_the_best_schedule_without_it
     assert schedule.stats["infeasible_reason"] == (
         "no schedule of weight 4 keeps every participant within 1 break of the others"
     )
+    assert schedule.stats["infeasible"] == {"code": "spread_not_met", "n": 1, "weight": 4}
 
 
 def test_solve_dense_forum_schedules_every_meeting_in_its_window():

@@ -2,7 +2,7 @@ from maillage.engine.meetings.model import Instance, Meeting, Participant, Table
 from maillage.engine.meetings.parse import parse_instance
 from maillage.engine.meetings.problem import Problem
 from maillage.engine.meetings.solve import solve
-from maillage.engine.meetings.validate import schedule_errors
+from maillage.engine.meetings.validate import Breach, schedule_breaches, schedule_errors
 
 
 def _instance(
@@ -210,4 +210,10 @@ def test_validate_reports_broken_rules():
     ]
     assert schedule_errors(problem, [Meeting("r0", "s0", "t0"), Meeting("r0", "s0", "t0")]) == [
         'request "r0" is scheduled twice'
+    ]
+    assert schedule_breaches(problem, [Meeting("r0", "s1", "t0")]) == [
+        Breach("unavailable", {"participant": "a", "slot": "s1", "request": "r0"})
+    ]
+    assert schedule_breaches(problem, [Meeting("r0", "s0", "t0"), Meeting("r0", "s0", "t0")]) == [
+        Breach("scheduled_twice", {"request": "r0"})
     ]

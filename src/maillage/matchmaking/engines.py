@@ -10,7 +10,7 @@ from maillage.engine.meetings import InputError as ScheduleInputError
 from maillage.engine.meetings import Meeting as _Meeting
 from maillage.engine.meetings import Problem as _Problem
 from maillage.engine.meetings import parse_instance, solve
-from maillage.engine.meetings import schedule_errors as _schedule_errors
+from maillage.engine.meetings import schedule_breaches as _schedule_breaches
 from maillage.engine.recommend import InputError as ProfilesInputError
 from maillage.engine.recommend import parse_problem, recommend
 
@@ -85,10 +85,11 @@ class PlacementCheck:
                 self._by_person.setdefault(person, []).append(meeting)
             self._by_place.setdefault((meeting.slot, meeting.table), []).append(meeting)
 
-    def errors(self, *, request: str, slot: str, table: str) -> list[str]:
-        """The hard rules that `request` at `table` in `slot` would break (English sentences of the engine);
-        none when the schedule stays valid. Only the meetings it can clash with are checked: those of its
-        two people and those at that table then."""
+    def errors(self, *, request: str, slot: str, table: str) -> list[dict]:
+        """The hard rules that `request` at `table` in `slot` would break, each ``{"code", <params>}`` (codes
+        of ``engine/meetings/validate.py``, translated by ``reasons.rule_display``); none when the schedule
+        stays valid. Only the meetings it can clash with are checked: those of its two people and those at
+        that table then."""
         near = {
             id(m): m
             for m in [
@@ -97,6 +98,6 @@ class PlacementCheck:
             ]
         }
         around = list(near.values())
-        before = set(_schedule_errors(self._problem, around))
-        after = _schedule_errors(self._problem, [*around, _Meeting(request, slot, table)])
-        return [error for error in after if error not in before]
+        before = _schedule_breaches(self._problem, around)
+        after = _schedule_breaches(self._problem, [*around, _Meeting(request, slot, table)])
+        return [{"code": breach.code, **breach.params} for breach in after if breach not in before]

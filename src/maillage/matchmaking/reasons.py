@@ -1,4 +1,6 @@
-"""Why a request was left out of a run, in the reader's language and with names.
+"""What the scheduler explains, in the reader's language and with names: why a request was left out of a run,
+which hard rule a meeting placed by hand would break (:func:`rule_display`), why a run dropped the fairness
+rule (:func:`infeasible_text`).
 
 The scheduler (pure, no Django) returns each reason as a code with its parameters (participant ids ``a``/``b``,
 table id ``t``, a number ``n``; see ``engine/meetings/reasons.py``); here each code has its translatable
@@ -106,3 +108,65 @@ def reason_translate(text: str) -> str:
     """An engine sentence (as stored before the codes) in the active language, ids kept; a sentence no code
     matches is left as it is."""
     return reason_display({"reason": text}, people={}, tables={})
+
+
+# The scheduler's hard rules (``engine/meetings/validate.py``), as the freed-slot page says which one a meeting
+# would break: parameters ``participant``, ``slot``, ``table`` (ids, given names), ``n`` and ``limit``; the
+# request ids the engine also gives are not shown (the page is about one request).
+RULES = {
+    "unknown_reference": _("This meeting refers to an unknown request, slot or table."),
+    "scheduled_twice": _("This request already has a meeting on the agenda."),
+    "outside_window": _("%(slot)s is outside the times chosen for this meeting."),
+    "unavailable": _("%(participant)s is not available at %(slot)s."),
+    "double_booked": _("%(participant)s already has a meeting at %(slot)s."),
+    "table_taken": _("Table %(table)s is already taken at %(slot)s."),
+    "two_booths": _("Both people have their own booth: they cannot meet at one table."),
+    "not_at_booth": _("This meeting must take place at its booth, not at table %(table)s."),
+    "table_is_booth": _("Table %(table)s is someone else's booth."),
+    "locked_moved": _("A published meeting would be moved or dropped."),
+}
+
+
+def rule_display(item: dict, *, people: dict[str, str], tables: dict[str, str], slots: dict[str, str]) -> str:
+    """A broken hard rule (``{"code", <params>}``) in the active language, with names for the ids (an id
+    missing from ``people``, ``tables`` or ``slots`` stays as it is; an unknown code reads as itself)."""
+    code = item["code"]
+    params = {
+        "participant": people.get(item.get("participant", ""), item.get("participant", "")),
+        "table": tables.get(item.get("table", ""), item.get("table", "")),
+        "slot": slots.get(item.get("slot", ""), item.get("slot", "")),
+    }
+    if code == "too_many_meetings":
+        n = int(item["n"])
+        return ngettext(
+            "%(participant)s would have %(n)d meeting, more than the %(limit)d allowed.",
+            "%(participant)s would have %(n)d meetings, more than the %(limit)d allowed.",
+            n,
+        ) % {**params, "n": n, "limit": int(item["limit"])}
+    message = RULES.get(code)
+    return str(message) % params if message is not None else code
+
+
+def infeasible_text(stats: dict) -> str:
+    """Why a run's schedule breaks the fairness rule it was given (``stats.infeasible``: a code, ``n`` the
+    breaks allowed between people), in the active language; "" when it does not. Runs stored before the
+    codes keep only the engine's English sentence, shown as it is."""
+    found = stats.get("infeasible")
+    if not found:
+        return stats.get("infeasible_reason") or ""
+    n = int(found["n"])
+    if found["code"] == "spread_not_met":
+        return ngettext(
+            "No schedule of weight %(weight)s keeps every participant within %(n)d break of the others.",
+            "No schedule of weight %(weight)s keeps every participant within %(n)d breaks of the others.",
+            n,
+        ) % {"n": n, "weight": found["weight"]}
+    if found["code"] == "spread_not_found":
+        return ngettext(
+            "No schedule keeping every participant within %(n)d break of the others was found in the time "
+            "limit.",
+            "No schedule keeping every participant within %(n)d breaks of the others was found in the time "
+            "limit.",
+            n,
+        ) % {"n": n}
+    return found["code"]

@@ -30,7 +30,7 @@ from .models import (
     SchedulingRun,
     Slot,
 )
-from .reasons import OUT_OF_WINDOW, OUT_OF_WINDOW_SENTENCE, reason_display
+from .reasons import OUT_OF_WINDOW, OUT_OF_WINDOW_SENTENCE, reason_display, rule_display
 
 def is_organiser(user) -> bool:
     return bool(user.is_authenticated and user.is_organiser)
@@ -442,10 +442,11 @@ def placement_problem(request: MeetingRequest, slot: Slot, table, state: Placeme
         return _("This request was declined or cancelled.")
     if request.pk in state.placed:
         return _("This request already has a meeting on the agenda.")
-    if state.check.errors(request=f"r{request.pk}", slot=f"s{slot.pk}", table=f"t{table.pk}"):
-        return _(
-            "This meeting cannot take place there: the table or one of them is taken or unavailable then, "
-            "one of them has the most meetings allowed, or the table is someone else's booth."
+    broken = state.check.errors(request=f"r{request.pk}", slot=f"s{slot.pk}", table=f"t{table.pk}")
+    if broken:  # the first rule it breaks, named
+        people = {f"p{p.pk}": p.name for p in (request.sender, request.recipient)}
+        return rule_display(
+            broken[0], people=people, tables={f"t{table.pk}": table.label}, slots={f"s{slot.pk}": str(slot)}
         )
     return None
 

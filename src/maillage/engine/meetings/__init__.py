@@ -18,11 +18,12 @@ Output: ``meetings`` [{request, slot, table}], ``unscheduled`` [{request, code, 
 of :mod:`.reasons` with its parameters, ids or numbers, and its English sentence beside it), ``stats`` {scheduled,
 requests, weight, upper_bound, gap, weight_proven_optimal, breaks, breaks_lower_bound,
 breaks_proven_optimal, proven_optimal (weight and breaks both proven), max_breaks_per_participant,
-break_spread, max_break_spread, infeasible_reason, holes, moved, baseline_weight, baseline_breaks,
-baseline_holes, seconds, ...}. A break is a run of empty slots between two meetings of a participant within
+break_spread, max_break_spread, infeasible ({code, n, weight?} of :mod:`.reasons`, or null), infeasible_reason
+(its English sentence), holes, moved, baseline_weight, baseline_breaks, baseline_holes, seconds, ...}. A break is a run of empty slots between two meetings of a participant within
 one session (Bofill et al., JAIR 2022); ``holes`` counts the empty slots themselves. The command returns as
 soon as weight and breaks are proven; the time limit is a ceiling. Entry points: :func:`maillage.engine.meetings.solve.solve` and ``python -m maillage
-schedule-meetings`` (:mod:`maillage.engine.meetings.cli`).
+schedule-meetings`` (:mod:`maillage.engine.meetings.cli`). :func:`schedule_breaches` checks any schedule against the hard rules,
+each broken rule a code with parameters (``validate.py``).
 """
 
 from maillage.engine.contract import InputError
@@ -31,11 +32,13 @@ from maillage.engine.meetings.parse import load_instance, parse_instance
 from maillage.engine.meetings.problem import Problem
 from maillage.engine.meetings.reasons import SENTENCES, SINGULAR, render
 from maillage.engine.meetings.solve import solve
-from maillage.engine.meetings.validate import schedule_errors
+from maillage.engine.meetings.validate import RULES, Breach, schedule_breaches, schedule_errors
 
 __all__ = [
+    "RULES",
     "SENTENCES",
     "SINGULAR",
+    "Breach",
     "InputError",
     "Instance",
     "Meeting",
@@ -45,6 +48,7 @@ __all__ = [
     "load_instance",
     "parse_instance",
     "render",
+    "schedule_breaches",
     "schedule_errors",
     "solve",
 ]

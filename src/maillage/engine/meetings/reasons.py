@@ -7,6 +7,8 @@ sentence of :func:`render` beside the code, for people reading the file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 # code -> English sentence; the parameters of each code are the names between braces.
 SENTENCES: dict[str, str] = {
     "own_booths": "both have their own booth ({a} and {b})",
@@ -35,3 +37,23 @@ def render(code: str, params: dict[str, str | int]) -> str:
     if code in SINGULAR and params.get("n") == 1:
         return SINGULAR[code].format(**params)
     return SENTENCES[code].format(**params) if code in SENTENCES else code
+
+
+# Why the fairness rule (``options.max_break_spread``: ``n`` breaks) was dropped, ``stats.infeasible``: the
+# whole schedule's reason, not a request's (kept apart from SENTENCES); singular and plural sentences.
+FAIRNESS: dict[str, tuple[str, str]] = {
+    "spread_not_met": (
+        "no schedule of weight {weight} keeps every participant within {n} break of the others",
+        "no schedule of weight {weight} keeps every participant within {n} breaks of the others",
+    ),
+    "spread_not_found": (
+        "no schedule keeping every participant within {n} break of the others was found in the time limit",
+        "no schedule keeping every participant within {n} breaks of the others was found in the time limit",
+    ),
+}
+
+
+def render_fairness(item: Mapping[str, str | int]) -> str:
+    """The English sentence of ``stats.infeasible`` (``{"code", "n", "weight"?}``)."""
+    singular, plural = FAIRNESS[str(item["code"])]
+    return (singular if item["n"] == 1 else plural).format(**item)

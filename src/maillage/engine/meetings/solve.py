@@ -16,7 +16,8 @@ of a participant within a session), then fewest empty slots, then fewest moves a
    is placed, as on a dense forum, that is the whole problem) for fewest breaks and proves a lower bound;
    if breaks stay above it while other requests could make the same weight, the whole model follows. It
    stops as soon as schedule and bound meet. A short ``breaks.fewest_holes`` pass follows. ``options.max_break_spread`` is a hard rule of both models and of the re-timing; when no
-   schedule of the weight reached meets it, the best schedule without it is returned with the reason.
+   schedule of the weight reached meets it, the best schedule without it is returned with the reason
+   (``stats.infeasible``, a code of :mod:`.reasons`; ``stats.infeasible_reason``, its English sentence).
 6. The first-come baseline is also computed: the result is never worse than it.
 Locked meetings are placed before anything else and never move. Meetings of the ``previous`` schedule are
 put back in their slot when it is still free and only leave it to remove breaks or holes. The result is
@@ -32,6 +33,7 @@ from maillage.engine.meetings.exact import maximize_weight, model_size
 from maillage.engine.meetings.heuristic import greedy, improve_holes, improve_weight
 from maillage.engine.meetings.model import Instance, Schedule, Unscheduled
 from maillage.engine.meetings.problem import NO_TABLE, POOL, Problem
+from maillage.engine.meetings.reasons import render_fairness
 from maillage.engine.meetings.retime import improve_holes_lns
 from maillage.engine.meetings.state import State
 from maillage.engine.meetings.validate import schedule_errors
@@ -102,7 +104,7 @@ def solve(
     every = state.weight >= sum(problem.req_w[r] for r in possible)  # no choice of requests left
     lower = sum(alone_bounds(problem, possible if every else list(problem.locked)))
     lower_fair = lower  # a bound under the fairness rule; ``lower`` holds without it too
-    infeasible_reason = None
+    dropped: dict[str, str | int] | None = None  # why the fairness rule was dropped, if it was
 
     def done() -> bool:
         if spread is None:
@@ -146,12 +148,12 @@ def solve(
         else:
             infeasible = placed is not None and placed.infeasible
         if spread is not None and state.spread() > spread:
-            infeasible_reason = _unfair(spread, state.weight, proven=infeasible)
+            dropped = _unfair(spread, state.weight, proven=infeasible)
             spread = None
             if not done():
                 fewest(True, None)
     elif spread is not None and state.spread() > spread:
-        infeasible_reason = _unfair(spread, state.weight, proven=False)
+        dropped = _unfair(spread, state.weight, proven=False)
         spread = None
     if spread is not None:
         lower = lower_fair
@@ -204,7 +206,8 @@ def solve(
         "max_breaks_per_participant": max(per_person, default=0),
         "break_spread": state.spread(),
         "max_break_spread": problem.max_break_spread,
-        "infeasible_reason": infeasible_reason,
+        "infeasible": dropped,
+        "infeasible_reason": render_fairness(dropped) if dropped else None,
         "holes": state.holes(),
         "moved": state.moves(),
         "baseline_weight": baseline.weight,
@@ -218,11 +221,11 @@ def solve(
     return Schedule(meetings, unscheduled, stats)
 
 
-def _unfair(spread: int, weight: int, *, proven: bool) -> str:
-    breaks = f"{spread} break{'' if spread == 1 else 's'}"
+def _unfair(spread: int, weight: int, *, proven: bool) -> dict[str, str | int]:
+    """Why the fairness rule was dropped: a code of :mod:`.reasons` with its parameters."""
     if proven:
-        return f"no schedule of weight {weight} keeps every participant within {breaks} of the others"
-    return f"no schedule keeping every participant within {breaks} of the others was found in the time limit"
+        return {"code": "spread_not_met", "n": spread, "weight": weight}
+    return {"code": "spread_not_found", "n": spread}
 
 
 def _adopt(problem: Problem, slot_of: dict[int, int], current: State, spread: int | None) -> State:
