@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from maillage.directory import services
 from maillage.directory.models import Organisation, Sector
 from tests.factories import OrganisationFactory, RegionFactory
 
@@ -148,3 +149,12 @@ def test_inviting_a_person_whose_email_belongs_to_another_persons_account(organi
     assert response.status_code == 200
     newcomer.refresh_from_db()
     assert newcomer.user is None
+
+
+def test_a_new_organisations_key_is_numbered_after_a_namesake_and_cut_at_100_characters():
+    first = services.organisation_create(name="Forum Québec–Bordeaux")
+    second = services.organisation_create(name="Forum Québec-Bordeaux")
+    assert (first.slug, second.slug) == ("forum-quebec-bordeaux", "forum-quebec-bordeaux-2")
+    long = services.organisation_create(name="Coopérative " * 12)
+    assert len(long.slug) == 100
+    assert services.organisation_create(name="北京科技").slug.startswith("org-")

@@ -7,6 +7,7 @@ from importlib import resources
 from django.db import connection, transaction
 
 from maillage.accounts.models import User
+from maillage.common.services import unique_slug
 from maillage.common.text import slug_for_name
 
 from .models import City, Organisation, Person, Region, Sector
@@ -90,17 +91,11 @@ def place_resolve(
     return city_obj, region_obj
 
 
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slug_for_name(name, max_length=100)
-    slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def organisation_create(*, sectors: Iterable[Sector] = (), slug: str = "", **fields) -> Organisation:
-    organisation = Organisation(slug=slug or unique_slug(fields["name"]), **fields)
+    # max_length 104: a key of at most 100 characters before its number, as organisations always had.
+    slug = slug or unique_slug(Organisation, fields["name"], max_length=104, fallback="org")
+    organisation = Organisation(slug=slug, **fields)
     if organisation.city and not organisation.region:
         organisation.region = organisation.city.region
     if organisation.region and not organisation.country:
