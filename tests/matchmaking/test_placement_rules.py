@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from maillage.engine.meetings import RULES
 from maillage.matchmaking import reasons, services
 from maillage.matchmaking.models import B2BSession
 
@@ -79,3 +80,7 @@ def test_infeasible_text_from_the_code_and_from_an_old_sentence():
         )
         assert reasons.infeasible_text({"infeasible_reason": "old sentence"}) == "old sentence"
         assert reasons.infeasible_text({"infeasible": None, "infeasible_reason": None}) == ""
+
+
+def test_every_rule_of_the_validator_has_words_in_the_app():
+    assert set(RULES) - {"too_many_meetings"} == set(reasons.RULES)
