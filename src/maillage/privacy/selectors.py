@@ -14,6 +14,7 @@ from maillage.matchmaking.models import Meeting, MeetingOutcome, MeetingRequest,
 from maillage.programme.models import Favourite, Speaker
 
 from .models import ErasureRequest, ListingConsent
+from .proposals import proposals_data
 
 SECTION_LABELS = {
     "account": _("Account"),
@@ -33,6 +34,11 @@ SECTION_LABELS = {
     "mission_delegations": _("Mission delegations"),
     "mission_testimonials": _("Mission testimonials"),
     "mission_surveys": _("Mission follow-up surveys"),
+    "proposals": _("Proposals to a call for proposals"),
+    "proposal_invitations": _("Invitations to speak on a proposal"),
+    "proposal_reviews": _("Reviews you wrote"),
+    "proposal_stars": _("Proposals you would attend"),
+    "scouting": _("Organisers' notes on inviting you to speak"),
 }
 
 
@@ -101,6 +107,7 @@ def person_data(user: User) -> dict[str, list[dict]]:
     data.update(_speaker_data(person))
     if missions_installed():
         data.update(_missions_data(user, person))
+    data.update(proposals_data(user, person))
     return data
 
 

@@ -15,13 +15,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from maillage.accounts.models import KnownDevice, User
 from maillage.common.audit import audit_record
-from maillage.common.models import AuditEvent
+from maillage.common.models import AuditEvent, OutboundEmail
 from maillage.directory.models import Person
 from maillage.matchmaking.models import MeetingOutcome, MeetingRequest, Participant, RecommendationList
 from maillage.programme.models import Speaker
 from maillage.programme.services import activity_search_refresh
 
 from .models import ErasureRequest, ListingConsent
+from .proposals import proposals_anonymise, proposals_retention
 from .selectors import missions_installed
 
 # Stored, not translated: the same words in every report and export, whatever the reader's language.
@@ -77,9 +78,11 @@ def person_anonymise(
     """Erase a person's identity everywhere while keeping every row that a report counts.
 
     Names become "Personne anonymisée", e-mail and phone are cleared, every free text they wrote (biography,
-    offers and needs, request messages, meeting notes, mission objectives, testimonials, survey comments)
-    is emptied, and the account is closed. Rows stay, with their links to sessions, organisations, sectors
-    and outcomes, so that a session's report or a mission's figures read the same counts afterwards."""
+    offers and needs, request messages, meeting notes, mission objectives, testimonials, survey comments,
+    proposals and their files, review comments) is emptied, organisers' scouting notes about them too, the
+    e-mails written to them are deleted, and the account is closed. Rows stay, with their links to sessions,
+    organisations, sectors, outcomes, proposal states and review scores, so that a session's report, a
+    mission's figures or a call's dashboard read the same counts afterwards."""
     if person is None and user is None:
         raise ValidationError(_("Nobody to anonymise."))
     if person is None:
@@ -90,12 +93,15 @@ def person_anonymise(
         raise ValidationError(_("Another organiser must carry out the erasure of your own data."))
     now = timezone.now()
     old_emails = {e for e in (user.email if user else None, person.email if person else None) if e}
+    old_names = {n for n in (user.name if user else "", person.full_name if person else "") if n.strip()}
     if person is not None:
         _anonymise_person(person)
     if user is not None:
         _anonymise_user(user)
     if missions_installed() and user is not None:
         _anonymise_missions(user, person, old_emails)
+    proposals_anonymise(user, person, old_emails)
+    _emails_forget(old_emails, old_names)
     for email in old_emails:
         axes_reset(username=email.lower())
     ErasureRequest.objects.filter(
@@ -108,6 +114,17 @@ def person_anonymise(
         object_type="directory.person" if person else "accounts.user",
         object_id=person.pk if person else user.pk,
     )
+
+
+def _emails_forget(emails: set[str], names: set[str]) -> None:
+    """E-mails written to them or naming them (a request's notice to its recipient), sent or waiting, are
+    deleted from the outbox: a waiting one would otherwise still go out with their name."""
+    about = Q(pk__in=[])
+    for email in emails:
+        about |= Q(to__iexact=email) | Q(body__icontains=email)
+    for name in names:
+        about |= Q(subject__icontains=name) | Q(body__icontains=name)
+    OutboundEmail.objects.filter(about).delete()
 
 
 def _anonymise_person(person: Person) -> None:
@@ -180,7 +197,10 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
       ended;
     - devices unused for MAILLAGE_RETAIN_DEVICES_MONTHS;
     - records of wrong log-ins after a day;
-    - audit events older than MAILLAGE_RETAIN_AUDIT_MONTHS.
+    - audit events older than MAILLAGE_RETAIN_AUDIT_MONTHS;
+    - proposals that did not reach the programme, cleared (texts, files, co-speakers, review comments), and
+      organisers' scouting entries, deleted, MAILLAGE_RETAIN_PROPOSALS_MONTHS after the call's deadline;
+    - e-mails sent or given up, MAILLAGE_RETAIN_EMAILS_DAYS after they were written.
 
     Returns how many records each rule touched."""
     now = now or timezone.now()
@@ -201,6 +221,10 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
             0
         ],
         "applications": 0,
+        **proposals_retention(before=_months_ago(now, settings.MAILLAGE_RETAIN_PROPOSALS_MONTHS)),
+        "emails": OutboundEmail.objects.exclude(status=OutboundEmail.Status.PENDING)
+        .filter(created__lt=now - dt.timedelta(days=settings.MAILLAGE_RETAIN_EMAILS_DAYS))
+        .delete()[0],
     }
     if missions_installed():
         from maillage.missions.models import Application

@@ -32,6 +32,8 @@ def policy(request):
             "applications_months": settings.MAILLAGE_RETAIN_APPLICATIONS_MONTHS,
             "devices_months": settings.MAILLAGE_RETAIN_DEVICES_MONTHS,
             "audit_months": settings.MAILLAGE_RETAIN_AUDIT_MONTHS,
+            "proposals_months": settings.MAILLAGE_RETAIN_PROPOSALS_MONTHS,
+            "emails_days": settings.MAILLAGE_RETAIN_EMAILS_DAYS,
             "session_days": settings.SESSION_COOKIE_AGE // 86400,
             "organiser_hours": settings.MAILLAGE_ORGANISER_SESSION_HOURS,
         },
