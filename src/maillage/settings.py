@@ -177,6 +177,9 @@ CELERY_TASK_SERIALIZER = "json"
 # A task is acknowledged once it has run, so that a worker killed during a run gets it redelivered (to
 # another worker, after the visibility timeout); common.runs re-runs it only when the first worker is dead.
 CELERY_TASK_ACKS_LATE = True
+# A pool child killed under a living worker (out of memory) puts its task back at once rather than acking
+# it as failed; common.runs caps the attempts, so a run that kills its worker cannot loop.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("MAILLAGE_BROKER_VISIBILITY_SECONDS", "3600")),
 }
