@@ -181,55 +181,53 @@ class _Times:
         return self.cached
 
 
-def _span(conflict: Conflict, i: int) -> str:
-    """``"a" (2027-04-06T09:00–10:00)``: the ``i``-th activity of a pair with its times."""
-    p = conflict.params
-    return f'"{conflict.activities[i]}" ({p["starts"][i]}–{p["ends"][i][11:]})'
+# The English sentence of each kind (and variant), for :func:`describe`: the parameters between braces, with
+# ``name`` (the first activity, quoted), ``pair`` (both activities with their times), ``clock`` (the end's time
+# of day), ``allowed`` joined and ``attendees`` (the word, singular or plural) worked out from them.
+SENTENCES: dict[str, str] = {
+    "unknown": 'unknown {what} "{id}"',
+    "off_grid": "{name} at {start}–{clock} is not on the {grid_minutes}-minute grid",
+    "off_grid/outside_day": "{name} at {start}–{clock} is not inside the opening hours of a day",
+    "day_not_allowed": "{name} is placed on {day} but may only take place on {allowed}",
+    "fixed_moved": '{name} is fixed in room "{room}" at {start}',
+    "room_too_small": 'room "{room}" holds {capacity} people but {name} expects {attendance}',
+    "room_unavailable": 'room "{room}" is unavailable from {from} to {to}, during {name} ({start}–{clock})',
+    "speaker_unavailable": 'speaker "{speaker}" of {name} is unavailable from {from} to {to}',
+    "room_double_booked": 'room "{room}" holds both {pair}',
+    "speaker_double_booked": 'speaker "{speaker}" is in two places at once: {pair}',
+    "speaker_double_booked/travel": (
+        'speaker "{speaker}" cannot get from venue "{origin}" to venue "{destination}" in time between {pair}: '
+        "{travel_minutes} minutes of travel needed"
+    ),
+    "same_track_audience": 'same track "{track}" and audience "{audience}" at once: {pair}',
+    "missed_favourites": "{count} {attendees} starred both {pair}, which overlap",
+}
 
 
 def describe(conflict: Conflict) -> str:
     """The English sentence of a conflict (an unknown kind reads as its code and parameters)."""
-    kind, p = conflict.kind, conflict.params
-    name = f'"{conflict.activities[0]}"'
-    if kind == "unknown":
-        return f'unknown {p["what"]} "{p["id"]}"'
-    if kind == "off_grid":
-        why = (
-            "is not inside the opening hours of a day"
-            if p["why"] == "outside_day"
-            else f"is not on the {p['grid_minutes']}-minute grid"
+    p = dict(conflict.params)
+    key = conflict.kind
+    if key not in SENTENCES:
+        return f"{key} {p}"
+    p["name"] = f'"{conflict.activities[0]}"'
+    if "end" in p:
+        p["clock"] = p["end"][11:]
+    if "allowed" in p:
+        p["allowed"] = ", ".join(p["allowed"])
+    if "starts" in p:
+        p["pair"] = " and ".join(
+            f'"{a}" ({start}–{end[11:]})'
+            for a, start, end in zip(conflict.activities, p["starts"], p["ends"], strict=True)
         )
-        return f"{name} at {p['start']}–{p['end'][11:]} {why}"
-    if kind == "day_not_allowed":
-        return f"{name} is placed on {p['day']} but may only take place on {', '.join(p['allowed'])}"
-    if kind == "fixed_moved":
-        return f'{name} is fixed in room "{p["room"]}" at {p["start"]}'
-    if kind == "room_too_small":
-        return f'room "{p["room"]}" holds {p["capacity"]} people but {name} expects {p["attendance"]}'
-    if kind == "room_unavailable":
-        return (
-            f'room "{p["room"]}" is unavailable from {p["from"]} to {p["to"]}, '
-            f"during {name} ({p['start']}–{p['end'][11:]})"
-        )
-    if kind == "speaker_unavailable":
-        return f'speaker "{p["speaker"]}" of {name} is unavailable from {p["from"]} to {p["to"]}'
-    if kind in ("room_double_booked", "speaker_double_booked", "same_track_audience", "missed_favourites"):
-        pair = f"{_span(conflict, 0)} and {_span(conflict, 1)}"
-        if kind == "room_double_booked":
-            return f'room "{p["room"]}" holds both {pair}'
-        if kind == "speaker_double_booked":
-            if p["overlap"]:
-                return f'speaker "{p["speaker"]}" is in two places at once: {pair}'
-            origin, destination = p["venues"]
-            return (
-                f'speaker "{p["speaker"]}" cannot get from venue "{origin}" to venue "{destination}" '
-                f"in time between {pair}: {p['travel_minutes']} minutes of travel needed"
-            )
-        if kind == "same_track_audience":
-            return f'same track "{p["track"]}" and audience "{p["audience"]}" at once: {pair}'
-        people = "attendee" if conflict.count == 1 else "attendees"
-        return f"{conflict.count} {people} starred both {pair}, which overlap"
-    return f"{kind} {dict(p)}"
+    if key == "off_grid" and p["why"] == "outside_day":
+        key = "off_grid/outside_day"
+    if key == "speaker_double_booked" and not p["overlap"]:
+        key = "speaker_double_booked/travel"
+        p["origin"], p["destination"] = p["venues"]
+    p["count"] = conflict.count
+    p["attendees"] = "attendee" if conflict.count == 1 else "attendees"
+    return SENTENCES[key].format(**p)
 
 
 def hard_conflicts(instance: Instance, placements: Iterable[Placement]) -> list[Conflict]:
