@@ -290,9 +290,9 @@ def participant_for(delegate: Delegate, session) -> Participant | None:
     )
 
 
-def agenda_for(delegate: Delegate, *, language: str = "fr") -> list[AgendaEntry]:
+def agenda_for(delegate: Delegate) -> list[AgendaEntry]:
     """The delegate's itinerary plus their own published B2B meetings, in time order, each entry with its
-    own zone (a travel leg: one zone at each end)."""
+    own zone (a travel leg: one zone at each end); titles and the meetings' reasons in the active language."""
     entries: list[AgendaEntry] = []
     sessions = []
     for item in items_for(delegate):
@@ -326,7 +326,7 @@ def agenda_for(delegate: Delegate, *, language: str = "fr") -> list[AgendaEntry]
         participant = participant_for(delegate, session)
         if participant is None:
             continue
-        for meeting_item in matchmaking_selectors.agenda_for(participant, language=language):
+        for meeting_item in matchmaking_selectors.agenda_for(participant):
             meeting, other = meeting_item.meeting, meeting_item.other
             who = f"{other.name} ({other.organisation_name})" if other.organisation_name else other.name
             entries.append(

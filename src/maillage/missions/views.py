@@ -9,8 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -274,7 +273,7 @@ def agenda(request, slug):
     access = _access(request, slug)
     _require(request, access.private)
     delegate = _delegate_or_404(access)
-    entries = selectors.agenda_for(delegate, language=get_language())
+    entries = selectors.agenda_for(delegate)
     feed = reverse("missions:agenda_ical", args=[slug, feed_token(delegate)])
     context = {
         "access": access,
@@ -299,7 +298,7 @@ def booklet(request, slug):
         except (Delegate.DoesNotExist, ValueError):
             raise Http404 from None
     if delegate is not None:
-        entries = selectors.agenda_for(delegate, language=get_language())
+        entries = selectors.agenda_for(delegate)
     else:
         entries = [
             selectors.AgendaEntry(
@@ -329,7 +328,8 @@ def agenda_ical(request, slug, token):
     except (signing.BadSignature, Delegate.DoesNotExist, ValueError):
         raise Http404 from None
     mission = delegate.mission
-    entries = selectors.agenda_for(delegate, language=delegate.language)
+    with translation.override(delegate.language):  # a calendar app has no language of its own
+        entries = selectors.agenda_for(delegate)
     url = request.build_absolute_uri(reverse("missions:agenda", args=[slug]))
     content = agenda_calendar(mission, entries, name=f"{mission.title} · {delegate.name}", url=url)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
