@@ -1,11 +1,14 @@
 import datetime as dt
 
 import pytest
+from django.core import mail
 
+from maillage.demo.accounts import DEMO_MEMBER
 from maillage.demo.directory import directory_demo_load
 from maillage.demo.missions import missions_demo_load
+from maillage.matchmaking.models import B2BSession, Meeting, MeetingOutcome, MeetingRequest
 from maillage.missions import selectors
-from maillage.missions.models import Mission
+from maillage.missions.models import Delegate, ItineraryItem, Mission
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +29,36 @@ def test_the_demo_loads_once_dated_from_today_with_a_finished_mission_and_an_ope
     assert coming.start_date > today
     for mission in Mission.objects.all():
         assert selectors.itinerary_flags(mission, selectors.items_of(mission)) == {}
+    assert mail.outbox == []
+
+
+def test_the_finished_mission_had_a_b2b_session_with_the_hosts_whose_meetings_show_in_its_report():
+    directory_demo_load(organisations=40, people=120)
+    missions_demo_load(today=dt.date(2026, 12, 1))
+    finished = Mission.objects.get(slug="marseille-toulouse-labege")
+    item = ItineraryItem.objects.get(mission=finished, kind=ItineraryItem.Kind.B2B)
+    session = item.b2b_session
+    assert session.status == B2BSession.Status.CLOSED
+    assert session.runs.filter(published__isnull=False).count() == 1
+    travellers = finished.delegates.exclude(role=Delegate.Role.STAFF)
+    # Six delegates ask three hosts each; every seventh request is declined, the others are scheduled.
+    assert MeetingRequest.objects.filter(session=session).count() == 18
+    assert MeetingRequest.objects.filter(session=session, status="declined").count() == 2
+    live = Meeting.objects.filter(session=session, published=True)
+    assert sorted(live.values_list("status", flat=True)) == ["held"] * 13 + ["no_show"] * 3
+    assert MeetingOutcome.objects.filter(meeting__session=session).count() == 13
+    assert all(
+        m.table == m.request.recipient.booth for m in live.select_related("table", "request__recipient")
+    )
+    assert {p.person_id for p in session.participants.exclude(booth__isnull=False)} == {
+        d.person_id for d in travellers
+    }
+
+    figures = selectors.mission_figures(finished)
+    assert (figures.meetings_requested, figures.meetings_scheduled, figures.meetings_held) == (18, 16, 13)
+    assert sum(figures.meeting_outcomes.values()) == 13
+
+    member = travellers.get(person__email=DEMO_MEMBER)
+    meetings = [e for e in selectors.agenda_for(member) if e.kind == "meeting"]
+    assert len(meetings) == 3
+    assert all(item.start <= e.start and e.end <= item.end for e in meetings)

@@ -1,6 +1,7 @@
 """The demo missions, read from `data/missions.toml` and written through the missions' and the directory's
-services, every date computed from today: one finished more than three months ago with its outcomes and
-survey results, one finished earlier, one to come with its call open. Loading twice changes nothing.
+services, every date computed from today: one finished more than three months ago with its B2B session (the
+delegates' meetings with the hosts, held or not, and what came of them), outcomes and survey results, one
+finished earlier, one to come with its call open. Loading twice changes nothing.
 
 Needs the directory demo first (`directory.py`): it reuses its organisations, people and accounts.
 """
@@ -16,11 +17,15 @@ from maillage.accounts.models import User
 from maillage.common.fields import zone
 from maillage.directory import services as directory_services
 from maillage.directory.models import Corridor, Organisation, Person
+from maillage.matchmaking import services as matchmaking_services
+from maillage.matchmaking.models import B2BSession, Meeting, Participant
 from maillage.missions import services
-from maillage.missions.models import Delegate, FollowUpSurvey, Mission
+from maillage.missions.models import Delegate, FollowUpSurvey, ItineraryItem, Mission
 
 from .accounts import DEMO_MEMBER, DEMO_ORGANISER
+from .clock import as_of
 from .files import demo_toml
+from .matchmaking import _schedule_and_publish as schedule_and_publish
 
 
 @dataclass
@@ -142,6 +147,93 @@ def _delegation(mission: Mission, spec: dict, organiser: User | None) -> list[De
     return delegates
 
 
+def _b2b(mission: Mission, spec: dict, delegates: list[Delegate], organiser: User | None) -> None:
+    """The mission's B2B session as it went, through matchmaking's services as on each day: set up and
+    scheduled the week before (`_b2b_before`), then checked in and its outcomes recorded by the delegates
+    at the end of the day."""
+    b2b = spec.get("b2b")
+    if b2b is None or organiser is None or not delegates:
+        return
+    _part, _start, end = b2b["part"]
+    before = _moment(mission.start_date, b2b["day"] - b2b["scheduled_days_before"], "10:00", b2b["zone"])
+    with as_of(before):
+        session = _b2b_before(mission, b2b, delegates, organiser)
+    with as_of(_moment(mission.start_date, b2b["day"], end, b2b["zone"])):
+        held = 0
+        meetings = Meeting.objects.filter(session=session, published=True).select_related("request__sender")
+        for n, meeting in enumerate(meetings.order_by("slot__start", "table__number"), start=1):
+            if n % b2b["no_show_every"] == 0:
+                matchmaking_services.meeting_check_in(meeting=meeting, status=Meeting.Status.NO_SHOW)
+                continue
+            matchmaking_services.meeting_check_in(meeting=meeting, status=Meeting.Status.HELD)
+            matchmaking_services.meeting_outcome_record(
+                meeting=meeting,
+                participant=meeting.request.sender,
+                outcome=b2b["outcomes"][held % len(b2b["outcomes"])],
+                notes=b2b["notes"][held % len(b2b["notes"])],
+            )
+            held += 1
+        matchmaking_services.b2b_session_set_status(session=session, status=B2BSession.Status.CLOSED)
+
+
+def _b2b_before(mission: Mission, b2b: dict, delegates: list[Delegate], organiser: User) -> B2BSession:
+    """The session with the hosts at their booths, the item that registers the delegates, their requests
+    and the hosts' answers, and the organiser's scheduling run, published."""
+    part, start, end = b2b["part"]
+    hosts = [_organisation(key) for key in b2b["hosts"]]
+    session = matchmaking_services.b2b_session_create(
+        organiser=organiser,
+        name=b2b["name"],
+        place=b2b["place"],
+        days=[mission.start_date + dt.timedelta(days=b2b["day"])],
+        parts=[
+            matchmaking_services.DayPartSpec(part, dt.time.fromisoformat(start), dt.time.fromisoformat(end))
+        ],
+        tables=len(hosts),
+        timezone_name=b2b["zone"],
+        slot_minutes=b2b["slot_minutes"],
+        break_minutes=b2b["break_minutes"],
+        status=B2BSession.Status.OPEN,
+    )
+    host_participants = [
+        matchmaking_services.participant_register(
+            session=session, person=person, booth=booth, by_organiser=True
+        )
+        for organisation, booth in zip(hosts, session.tables.order_by("number"), strict=True)
+        if (person := organisation.people.filter(email__isnull=False).order_by("pk").first()) is not None
+    ]
+    # The item registers the delegates who attend it in the session (see `missions.services.item_save`).
+    services.item_save(
+        mission=mission,
+        notify=False,
+        kind=ItineraryItem.Kind.B2B,
+        b2b_session=session,
+        title_fr=b2b["title_fr"],
+        title_en=b2b["title_en"],
+        start=_moment(mission.start_date, b2b["day"], start, b2b["zone"]),
+        end=_moment(mission.start_date, b2b["day"], end, b2b["zone"]),
+        timezone=b2b["zone"],
+        city=b2b["city"],
+        place=b2b["place"],
+        everyone=False,
+        attendees=delegates,
+    )
+    asked = 0
+    for n, delegate in enumerate(delegates if host_participants else []):
+        sender = Participant.objects.get(session=session, person=delegate.person)
+        for k in range(min(b2b["asks"], len(host_participants))):
+            request = matchmaking_services.meeting_request_send(
+                sender=sender, recipient=host_participants[(n + k) % len(host_participants)], notify=False
+            )
+            asked += 1
+            if asked % b2b["declined_every"] == 0:
+                matchmaking_services.meeting_request_decline(request=request, by_organiser=True)
+            else:
+                matchmaking_services.meeting_request_accept(request=request, notify=False, by_organiser=True)
+    schedule_and_publish(session)
+    return session
+
+
 def _outcomes(mission: Mission, spec: dict, delegates: list[Delegate]) -> None:
     items = {i.title: i for i in mission.items.all()}
     for n, found in enumerate(spec.get("discoveries", [])):
@@ -229,7 +321,9 @@ def missions_demo_load(*, today: dt.date | None = None) -> MissionsDemoResult:
         if spec.get("delegates"):
             team = _delegation(mission, spec, organiser)
             delegates += len(team)
-            _outcomes(mission, spec, [d for d in team if d.role != Delegate.Role.STAFF])
+            travellers = [d for d in team if d.role != Delegate.Role.STAFF]
+            _b2b(mission, spec, travellers, organiser)
+            _outcomes(mission, spec, travellers)
         if spec["status"] == Mission.Status.FINISHED:
             _surveys(mission, spec, list(mission.delegates.exclude(role=Delegate.Role.STAFF).order_by("pk")))
         if spec.get("applications"):
