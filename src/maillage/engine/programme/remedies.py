@@ -1,11 +1,14 @@
 """Changes to an over-full week that would bring left-out activities back, each with its gain.
 
 Each candidate change (``reasons.py`` lists the codes) is applied to a copy of the instance and the knapsack of
-``selection.py`` is solved again, from the current choice as a hint: the gain is the favourites of what the
-knapsack leaves out now less those it leaves out with the change, so it is computed, not guessed, on the same
-relaxation as the choice (a change whose gain the placement cannot realise, because of the grid, travel or
-overlaps, is possible but rare). Only changes that recover something are kept, best first; for one day or one
-room, a longer or larger change is kept only when it recovers more than a smaller one.
+``selection.py`` is solved again, from the current choice as a hint, with the same model as the choice itself:
+room-time of each room class and speakers' time of each day, and the over-subscribed rooms packed exactly (a
+start and a room each). The gain is the favourites the choice leaves out less those the re-solved knapsack
+leaves out with the change, so it is computed, not guessed, on the model that chose what to leave out (a change
+whose gain the placement cannot realise, because of travel or overlaps elsewhere, is possible but rare). Only
+the activities of the full rooms' class are chosen again; the others keep their day. Only changes that recover
+something are kept, best first; for one day or one room, a longer or larger change is kept only when it
+recovers more than a smaller one.
 """
 
 from __future__ import annotations
@@ -187,15 +190,8 @@ def find_remedies(
     """The changes that recover favourites, best first, and whether every candidate was tried in time."""
     found: list[tuple[Mapping[str, Any], int, tuple[str, ...], tuple[str, ...]]] = []
     complete = True
-    # Gains are measured on the minutes-only knapsack (fast), the base included.
-    first = choose(
-        instance,
-        time_limit=max(min(0.25 * (deadline - time.perf_counter()), 1.0), 0.05),
-        seed=seed,
-        favourites=favourites,
-        hint=choice.kept,
-        exact=False,
-    )
+    # Gains are measured from the choice itself, on its own model (exact packing of the full rooms included).
+    first = choice
     base = first.left_out_favourites
     lost = set(first.left_out)
     # Only the activities of the full rooms' class are chosen again; the others keep their day.
@@ -217,7 +213,6 @@ def find_remedies(
             seed=seed,
             favourites=favourites,
             hint=first.kept,
-            exact=False,
             settled=settled,
         )
         if not other.optimal:

@@ -244,9 +244,9 @@ def choose(
             choice.optimal = choice.bound == choice.left_out_favourites
         return choice
     # The minutes-only knapsack first: fast, it proves a bound and gives the exact one a start.
-    rough = _choose(instance, caps, [], 0.4 * time_limit, seed, favourites, hint, began)
+    rough = _choose(instance, caps, [], 0.4 * time_limit, seed, favourites, hint, began, settled)
     left = max(time_limit - (time.perf_counter() - began), 0.05)
-    fine = _choose(instance, caps, exact_ones, left, seed, favourites, rough.kept, began)
+    fine = _choose(instance, caps, exact_ones, left, seed, favourites, rough.kept, began, settled)
     if fine.left_out_favourites > rough.left_out_favourites and not fine.places:  # pragma: no cover
         return rough  # the exact model found nothing in time
     fine.bound = max(fine.bound, rough.bound)
