@@ -273,3 +273,22 @@ def test_embedding_reason_quotes_the_closest_clauses():
         "need": "quelqu'un pour garder nos enfants le soir",
         "offer": "Evening babysitting by certified nannies",
     }
+
+
+def test_chunks_encoded_side_by_side_give_the_same_vectors(monkeypatch):
+    """Two threads encode chunks of texts at once: each writes its own rows, so the vectors are the ones a
+    single thread gives, bit for bit."""
+    model = embed.encoder()
+    words = "capteurs sensors distribution logiciel software érable maple lidar forêt timber".split()
+    texts = [" ".join(words[(k + i) % len(words)] for i in range(30)) + f" {k}" for k in range(400)]
+    clauses = [[10, 20] for _ in texts]
+    assert sum(len(model.tokens(text)) for text in texts) > 2 * embed.CHUNK_TOKENS  # several chunks
+    results = []
+    for workers in (1, 2):
+        monkeypatch.setattr(embed, "WORKERS", workers)
+        with model.one_thread():
+            results.append(model.encode(texts, clauses))
+    (one, one_clauses, one_counts), (two, two_clauses, two_counts) = results
+    assert np.array_equal(one, two)
+    assert np.array_equal(one_clauses, two_clauses)
+    assert one_counts == two_counts

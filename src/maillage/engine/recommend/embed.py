@@ -48,6 +48,7 @@ import tempfile
 import threading
 from array import array
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,9 @@ CHUNK_TOKENS = 4_096
 MEMORY_TEXTS = 20_000
 CACHE_FORMAT = 1
 THREADS = 1
+# threads that encode chunks of texts side by side, each with its one BLAS thread (the machine has two
+# cores; the per-token work is most of a ranking's time)
+WORKERS = min(2, os.cpu_count() or 1)
 
 _NUM_CHUNKS = 17  # the package's embedding table is stored as 17 interleaved quantised blocks
 _EMB = 512
@@ -201,11 +205,18 @@ class Encoder:
         np.cumsum(lengths, out=text_start[1:])
         clause_first = np.zeros(len(texts) + 1, dtype=np.int64)
         np.cumsum(clause_counts, out=clause_first[1:])
+        chunks = []
         k = 0
         while k < len(texts):
             # a chunk of whole texts, about CHUNK_TOKENS tokens
             end = int(np.searchsorted(text_start, text_start[k] + CHUNK_TOKENS, side="right")) - 1
             end = max(end, k + 1)
+            chunks.append((k, end))
+            k = end
+
+        def run(chunk: tuple[int, int]) -> None:
+            # each chunk writes its own rows of the sums: chunks may run side by side
+            k, end = chunk
             low, high = int(text_start[k]), int(text_start[end])
             feats = self._features(inverse[low:high], lengths[k:end], emb, first)
             starts = np.concatenate(
@@ -217,7 +228,16 @@ class Encoder:
             clause_sums[c0:c1] = sums
             clause_lengths[c0:c1] = np.diff(bounds)
             text_sums[k:end] = _segment_sums(sums, clause_counts[k:end])
-            k = end
+
+        workers = min(WORKERS, len(chunks))
+        if workers > 1:
+            # numpy lets go of the interpreter inside its products and gathers, so two threads of
+            # one-thread BLAS use both cores without the spinning of a two-thread BLAS under load
+            with ThreadPoolExecutor(workers) as pool:
+                list(pool.map(run, chunks))
+        else:
+            for chunk in chunks:
+                run(chunk)
         text_vectors = self._head(text_sums, lengths)
         # a text of one clause: its clause's vector is the text's
         owner = np.repeat(np.arange(len(texts)), clause_counts)
