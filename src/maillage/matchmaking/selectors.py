@@ -103,27 +103,57 @@ def requests_between(participant: Participant) -> dict[int, MeetingRequest]:
 # Requests
 
 
-def requests_received(participant: Participant) -> list[MeetingRequest]:
-    return list(
-        participant.received_requests.select_related("sender__person", "sender__organisation").order_by(
-            "status", "-created"
+@dataclass
+class RequestsOf:
+    """What a participant's requests page shows: received and sent (pending first, newest first), and the
+    people whose contact details they may see (as `contacts_visible_ids`)."""
+
+    received: list[MeetingRequest]
+    sent: list[MeetingRequest]
+    contacts: set[int]
+
+
+def requests_of(participant: Participant) -> RequestsOf:
+    """One query for the whole page (it is the page everyone reloads before the deadline): both lists and
+    the contacts come from the participant's requests, either way."""
+    requests = list(
+        MeetingRequest.objects.filter(Q(sender=participant) | Q(recipient=participant))
+        .select_related(
+            "sender__person", "sender__organisation", "recipient__person", "recipient__organisation"
         )
+        .order_by("status", "-created", "pk")
     )
-
-
-def requests_sent(participant: Participant) -> list[MeetingRequest]:
-    return list(
-        participant.sent_requests.select_related("recipient__person", "recipient__organisation").order_by(
-            "status", "-created"
-        )
+    contacts = {participant.pk}
+    for request in requests:
+        if request.status == MeetingRequest.Status.ACCEPTED:
+            contacts |= {request.sender_id, request.recipient_id}
+    return RequestsOf(
+        received=[r for r in requests if r.recipient_id == participant.pk],
+        sent=[r for r in requests if r.sender_id == participant.pk],
+        contacts=contacts,
     )
 
 
 def request_for_participant(participant: Participant, pk: int) -> MeetingRequest:
-    """A request `participant` is a side of (DoesNotExist for anyone else's)."""
-    return MeetingRequest.objects.select_related("sender__person", "recipient__person", "session").get(
-        Q(sender=participant) | Q(recipient=participant), pk=pk
-    )
+    """A request `participant` is a side of (DoesNotExist for anyone else's), with what its answer's
+    e-mail and row need (names, the other side's account for its language)."""
+    return MeetingRequest.objects.select_related(
+        "sender__person__user",
+        "sender__organisation",
+        "recipient__person__user",
+        "recipient__organisation",
+        "session",
+    ).get(Q(sender=participant) | Q(recipient=participant), pk=pk)
+
+
+def participation_get(slug: str, *, user) -> Participant:
+    """The user's participation in the session of this address, with its session, in one query
+    (DoesNotExist when the session is hidden from them or they do not take part): the request pages,
+    which every participant loads again and again in the last minutes before the deadline, start here."""
+    participants = Participant.objects.select_related("person__user", "organisation", "session", "booth")
+    if not is_organiser(user):
+        participants = participants.exclude(session__status=B2BSession.Status.DRAFT)
+    return participants.get(session__slug=slug, person__user=user)
 
 
 def requests_of_session(session: B2BSession) -> QuerySet[MeetingRequest]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,9 +42,39 @@ ORGANISER_FIELDS = [*PARTICIPANT_FIELDS, "booth"]
 
 
 def _lock(session: B2BSession) -> B2BSession:
-    """Lock the session's row until the end of the transaction: the checks-then-writes on its requests,
-    participants and runs then happen one at a time (double submits, two organisers at once)."""
+    """Lock the session's row until the end of the transaction: the checks-then-writes on its participants
+    and runs then happen one at a time (double submits, two organisers at once), and none of them while
+    a request is being sent or answered (those hold the row shared: `_lock_shared`)."""
     return B2BSession.objects.select_for_update().get(pk=session.pk)
+
+
+def _lock_shared(session: B2BSession) -> B2BSession:
+    """Read the session's row and keep it from changing until the end of the transaction, without making
+    other requests wait: hundreds of people send and answer requests in the last minutes before the
+    deadline, and one exclusive lock on the session made every one of them queue behind the others. A
+    status change, a new deadline or a publication (which lock the row or write it) waits for them, so
+    the deadline and status read here hold until commit. SQLite runs one write transaction at a time:
+    a plain read is enough there."""
+    if not connection.features.has_select_for_update:
+        return B2BSession.objects.get(pk=session.pk)
+    table = connection.ops.quote_name(B2BSession._meta.db_table)
+    sql = f"SELECT * FROM {table} WHERE id = %s FOR SHARE"  # noqa: S608 - our own table's name
+    found = list(B2BSession.objects.raw(sql, [session.pk]))
+    if not found:
+        raise B2BSession.DoesNotExist
+    return found[0]
+
+
+def _lock_pair(one_pk: int, other_pk: int) -> None:
+    """Lock two participants' rows, in the order of their ids (no deadlock between two people writing to
+    each other at the same moment): what happens between two people (a request, theirs crossing ours, an
+    answer, a withdrawal) then happens one at a time, while everyone else goes on."""
+    list(
+        Participant.objects.select_for_update(no_key=True)
+        .filter(pk__in=[one_pk, other_pk])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -344,26 +374,39 @@ def meeting_request_send(
     notify: bool = True,
 ) -> MeetingRequest:
     """Ask to meet someone. When they had already asked us, that is a mutual request: theirs is accepted
-    (and marked mutual) instead of a second one being made."""
-    sender.session = _lock(sender.session)
+    (and marked mutual) instead of a second one being made. Only the two people's rows are locked (and
+    the session's shared), so that everyone else's requests go on at the same time."""
+    sender.session = _lock_shared(sender.session)
     _check_can_request(sender, recipient, by_organiser=False)
     recipient.session = sender.session
     if priority not in MeetingRequest.Priority.values:
         raise ValidationError(_("Unknown priority."))
     window = list(window)
     _check_window(sender, recipient, window)
-    if MeetingRequest.objects.filter(sender=sender, recipient=recipient).exists():
+    _lock_pair(sender.pk, recipient.pk)
+    between = {
+        r.sender_id: r
+        for r in MeetingRequest.objects.filter(
+            Q(sender=sender, recipient=recipient) | Q(sender=recipient, recipient=sender)
+        )
+    }
+    if sender.pk in between:
         raise ValidationError(_("You have already asked to meet %(name)s.") % {"name": recipient.name})
-    theirs = MeetingRequest.objects.filter(sender=recipient, recipient=sender).first()
+    theirs = between.get(recipient.pk)
     if theirs is not None:
         if theirs.status != MeetingRequest.Status.PENDING:
             raise ValidationError(
                 _("%(name)s has already asked to meet you: see your requests.") % {"name": recipient.name}
             )
+        theirs.sender, theirs.recipient, theirs.session = recipient, sender, sender.session
         theirs.mutual = True
         theirs.priority = max(theirs.priority, priority)
-        theirs.save(update_fields=["mutual", "priority"])
-        return _accept(theirs, notify=notify)
+        theirs.status = MeetingRequest.Status.ACCEPTED
+        theirs.answered = timezone.now()
+        theirs.save(update_fields=["mutual", "priority", "status", "answered"])
+        if notify:
+            _notify(theirs.sender, "request_accepted", {"request": theirs, "other": theirs.recipient})
+        return theirs
     try:
         with transaction.atomic():
             request = MeetingRequest.objects.create(
@@ -373,7 +416,8 @@ def meeting_request_send(
                 message=message.strip(),
                 priority=priority,
             )
-            request.window.set(window)
+            if window:
+                request.window.set(window)
     except IntegrityError:  # the same request, sent at the same moment (a double click)
         raise ValidationError(
             _("You have already asked to meet %(name)s.") % {"name": recipient.name}
@@ -388,12 +432,16 @@ def _accept(request: MeetingRequest, *, notify: bool = True) -> MeetingRequest:
     request.answered = timezone.now()
     request.save(update_fields=["status", "answered"])
     if notify:
+        request.sender.session = request.session
         _notify(request.sender, "request_accepted", {"request": request, "other": request.recipient})
     return request
 
 
 def _lock_request(request: MeetingRequest, *, by_organiser: bool) -> MeetingRequest:
-    request.session = _lock(request.session)
+    """The session held shared and the two people locked (see `meeting_request_send`), then the request as
+    it is now: answering is refused once it is answered or withdrawn."""
+    request.session = _lock_shared(request.session)
+    _lock_pair(request.sender_id, request.recipient_id)
     request.refresh_from_db(fields=["status", "answered", "mutual", "priority"])
     if not by_organiser:
         _check_takes_requests(request.session)
@@ -460,7 +508,8 @@ def meeting_request_organiser_add(
 @transaction.atomic
 def meeting_request_cancel(*, request: MeetingRequest) -> MeetingRequest:
     """Withdraw a request (the sender, or an organiser for anyone); its published meeting is cancelled."""
-    request.session = _lock(request.session)  # not while a schedule is being published
+    request.session = _lock_shared(request.session)  # not while a schedule is being published
+    _lock_pair(request.sender_id, request.recipient_id)
     request.status = MeetingRequest.Status.CANCELLED
     request.save(update_fields=["status"])
     request.meetings.filter(published=True, status=Meeting.Status.SCHEDULED).update(

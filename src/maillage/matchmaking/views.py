@@ -50,6 +50,15 @@ def _participant(request, session: B2BSession) -> Participant:
     return participant
 
 
+def _participation(request, slug: str) -> tuple[B2BSession, Participant]:
+    """The session and the logged-in user's participation in it, in one query (404 as `_participant`)."""
+    try:
+        participant = selectors.participation_get(slug, user=request.user)
+    except Participant.DoesNotExist:
+        raise Http404 from None
+    return participant.session, participant
+
+
 def _errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -205,10 +214,9 @@ def participant_list(request, slug):
 @require_POST
 @login_required
 def request_send(request, slug, pk):
-    session = _session(request, slug)
-    participant = _participant(request, session)
+    session, participant = _participation(request, slug)
     try:
-        recipient = Participant.objects.select_related("person").get(pk=pk)
+        recipient = Participant.objects.select_related("person__user").get(pk=pk)
     except Participant.DoesNotExist:
         raise Http404 from None
     form = RequestForm(request.POST, session=session)
@@ -239,14 +247,14 @@ def request_send(request, slug, pk):
 
 @login_required
 def requests_page(request, slug):
-    session = _session(request, slug)
-    participant = _participant(request, session)
+    session, participant = _participation(request, slug)
+    mine = selectors.requests_of(participant)
     context = {
         "session": session,
         "participant": participant,
-        "received": selectors.requests_received(participant),
-        "sent": selectors.requests_sent(participant),
-        "contacts": selectors.contacts_visible_ids(participant),
+        "received": mine.received,
+        "sent": mine.sent,
+        "contacts": mine.contacts,
     }
     return render(request, "matchmaking/requests.html", context)
 
@@ -254,8 +262,7 @@ def requests_page(request, slug):
 @require_POST
 @login_required
 def request_answer(request, slug, pk):
-    session = _session(request, slug)
-    participant = _participant(request, session)
+    session, participant = _participation(request, slug)
     try:
         meeting_request = selectors.request_for_participant(participant, pk)
     except MeetingRequest.DoesNotExist:
@@ -272,8 +279,10 @@ def request_answer(request, slug, pk):
             raise ValidationError(_("You cannot do that with this request."))
     except ValidationError as error:
         _errors(request, error)
+        # The row shows the request as it is now (answered meanwhile?); only the answer's fields: a full
+        # refresh would drop the people read with the request. Done, the service has set them already.
+        meeting_request.refresh_from_db(fields=["status", "answered", "mutual", "priority"])
     if request.htmx:
-        meeting_request.refresh_from_db()
         context = {
             "session": session,
             "participant": participant,
