@@ -233,6 +233,8 @@ POLICIES: dict[str, Policy] = {
     "proposals:reviewers": STAFF,
     "proposals:scouting": STAFF,
     "proposals:prospect_invite": STAFF_ACTION,
+    "scouting_missions": STAFF_PAGE,
+    "scouting_missions_add": STAFF_ACTION,
     "proposals:proposals_csv": STAFF_PAGE,
     "proposals:reviews_csv": STAFF_PAGE,
     # Personal data

@@ -13,6 +13,17 @@ urlpatterns = [
     path("programme/", include("maillage.programme.urls")),
     path("b2b/", include("maillage.matchmaking.urls")),
     path("missions/", include("maillage.missions.urls")),
+    # People met on missions for the call's scouting: here, above missions and proposals (see home.py).
+    path(
+        "propositions/<slug:edition>/gestion/reperage/missions/",
+        home.scouting_missions,
+        name="scouting_missions",
+    ),
+    path(
+        "propositions/<slug:edition>/gestion/reperage/missions/<int:pk>/",
+        home.scouting_missions_add,
+        name="scouting_missions_add",
+    ),
     path("propositions/", include("maillage.proposals.urls")),
     path("confidentialite/", include("maillage.privacy.urls")),
     path("sante/", health.health, name="health"),

@@ -66,7 +66,7 @@ BEFORE = {
     "regions": 9,
     "corridors": 5,
     "organisations": 91,
-    "people": 176,
+    "people": 179,
     "users": 216,
     "venues": 5,
     "rooms": 11,

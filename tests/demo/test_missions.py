@@ -23,6 +23,12 @@ def test_the_demo_loads_once_dated_from_today_with_a_finished_mission_and_an_ope
     assert finished.end_date < today - dt.timedelta(days=90)
     figures = selectors.mission_figures(finished)
     assert figures.discoveries == 5
+    # People met, offered to the call for proposals' scouting: the delegation's favourite, then the latest.
+    assert [(d.person.full_name, d.origin_country) for d in selectors.people_met()] == [
+        ("Aiko Tanaka", "Japon"),
+        ("Jordi Pons", "Andorre"),
+        ("Marta Puig", "Espagne"),
+    ]
     assert figures.results_total > 0
     coming = Mission.objects.get(slug="french-tech-web-a-quebec")
     assert coming.status == Mission.Status.CALL_OPEN

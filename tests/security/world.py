@@ -200,7 +200,7 @@ def build_world() -> World:
         notes=marker("delegate", "lead"),
     )
     markers["delegate"]["lead"] = marker("delegate", "lead")
-    missions.discovery_record(
+    discovery = missions.discovery_record(
         mission=mission,
         recorded_by=delegate,
         organisation_name="Rencontre SAS",
@@ -252,6 +252,7 @@ def build_world() -> World:
         "proposals": {"edition": call.edition.slug, "kind": "slides", "token": cospeaker.token},
         "directory": {"slug": person["member"].organisation.slug, "kind": "people", "fmt": "csv"},
         "privacy": {"fmt": "json"},
+        "": {"edition": call.edition.slug},  # the root's scouting of people met on missions
         "accounts": {"uidb64": "MQ", "token": "set-password"},
     }
     from maillage.matchmaking.views import feed_token
@@ -282,6 +283,7 @@ def build_world() -> World:
         "missions:partner_viewer_add": partner.pk,
         "missions:item_edit": item.pk,
         "missions:item_delete": item.pk,
+        "missions:item_edit_check": item.pk,
         "missions:testimonial_publish": testimonial.pk,
         "missions:photo_publish": photo.pk,
         "missions:photo": photo.pk,
@@ -314,6 +316,7 @@ def build_world() -> World:
         "proposals:confirm": accepted.pk,
         "proposals:file": proposal.pk,
         "proposals:prospect_invite": prospect.pk,
+        "scouting_missions_add": discovery.pk,
         # privacy
         "privacy:person_erase": person["other_member"].pk,
     }

@@ -237,14 +237,19 @@ def _b2b_before(mission: Mission, b2b: dict, delegates: list[Delegate], organise
 def _outcomes(mission: Mission, spec: dict, delegates: list[Delegate]) -> None:
     items = {i.title: i for i in mission.items.all()}
     for n, found in enumerate(spec.get("discoveries", [])):
+        first_name, last_name, email = found.get("person", ("", "", ""))
         services.discovery_record(
             mission=mission,
             recorded_by=delegates[n % len(delegates)],
             organisation=_organisation(found["organisation"]),
+            person_first_name=first_name,
+            person_last_name=last_name,
+            person_email=email,
             where_met=found["where"],
             item=items.get(found["where"]),
             origin_country=found.get("country", ""),
             favourite=found.get("favourite", False),
+            notes=found.get("notes", ""),
         )
     for n, lead in enumerate(spec.get("leads", [])):
         record = services.lead_record(

@@ -410,6 +410,27 @@ def discoveries_of(mission: Mission) -> QuerySet[Discovery]:
     )
 
 
+def people_met(*, limit: int = 100) -> list[Discovery]:
+    """Discoveries that name a person, across missions, for organisers looking for speakers (no one else
+    may read them): the delegation's favourites first, then the latest missions'."""
+    return list(
+        Discovery.objects.filter(person__isnull=False)
+        .select_related(
+            "mission",
+            "organisation",
+            "person__organisation",
+            "item__organisation",
+            "item__activity",
+            "item__b2b_session",
+        )
+        .order_by("-favourite", "-mission__end_date", "-created", "pk")[:limit]
+    )
+
+
+def discovery_get(pk: int) -> Discovery:
+    return Discovery.objects.select_related("mission", "organisation", "person", "item__organisation").get(pk=pk)
+
+
 def leads_of(mission: Mission) -> QuerySet[Lead]:
     return Lead.objects.filter(mission=mission).select_related("organisation", "recorded_by__person")
 

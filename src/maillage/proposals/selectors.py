@@ -364,6 +364,11 @@ class ProspectRow:
     proposals: int  # proposals they submitted or joined in this call
 
 
+def prospect_emails(call: Call) -> set[str]:
+    """The addresses already on the call's list of people to invite."""
+    return set(call.prospects.values_list("email", flat=True))
+
+
 def prospects_with_answers(call: Call) -> list[ProspectRow]:
     prospects = list(
         call.prospects.select_related("person__organisation", "added_by", "user").order_by("name", "pk")
