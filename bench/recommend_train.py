@@ -36,7 +36,7 @@ from maillage.engine.recommend.score import features
 FUSION = Path(__file__).resolve().parents[1] / "src" / "maillage" / "engine" / "recommend" / "fusion.json"
 POSITIVE = {"lex_need_offer", "lex_offer_need", "emb_need_offer", "emb_offer_need", "same_sector", "role"}
 POSITIVE |= {"role_back", "corridor", "cross_border", "place", "place_back"}
-POSITIVE |= {"emb_need_identity", "emb_identity_need"}
+POSITIVE |= {"emb_need_identity", "emb_identity_need", "emb_complement_rank", "emb_sector_rank"}
 NEGATIVE = {"lex_hub", "lex_look_alike", "emb_hub", "emb_look_alike", "no_shared_language"}
 MARKET_WEIGHT = 0.5  # weight of the buyer-above-competitor margin, relative to one query's loss
 LAMBDAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -105,20 +105,42 @@ def collect(labelled: LabelledSet, names: list[str], half: str | None) -> tuple[
     return queries, margins
 
 
+def _stacked(queries: list[Query]) -> list[tuple[np.ndarray, ...]]:
+    """The queries as 3-d arrays, one block per list length (a labelled set), kept for the optimiser's
+    many calls on the same list of queries."""
+    found = _STACKED.get(id(queries))
+    if found is not None and found[0] is queries:
+        return found[1]
+    blocks = []
+    for n in sorted({len(q.rows) for q in queries}):
+        same = [q for q in queries if len(q.rows) == n]
+        rows = np.stack([q.rows for q in same])
+        exclude = np.stack([q.exclude for q in same])
+        positive = rows[np.arange(len(same)), [q.positive for q in same]]
+        blocks.append((rows, exclude, positive, np.where(exclude[:, :, None], 0.0, rows)))
+    if len(_STACKED) > 8:
+        _STACKED.clear()
+    _STACKED[id(queries)] = (queries, blocks)
+    return blocks
+
+
+_STACKED: dict[int, tuple[list[Query], list[tuple[np.ndarray, ...]]]] = {}
+
+
 def loss(w: np.ndarray, queries: list[Query], margins: list[Margin], lam: float) -> tuple[float, np.ndarray]:
     total, grad = 0.0, np.zeros_like(w)
-    for q in queries:
-        s = q.rows @ w
-        s[q.exclude] = -np.inf
-        lse = logsumexp(s)
-        prob = np.exp(s - lse)
-        total += lse - s[q.positive]
-        grad += prob @ np.where(q.exclude[:, None], 0.0, q.rows) - q.rows[q.positive]
-    for m in margins:
-        diff = m.buyer - m.competitor
-        z = float(diff @ w)
-        total += MARKET_WEIGHT * np.logaddexp(0.0, -z)
-        grad += MARKET_WEIGHT * -diff / (1.0 + np.exp(z))
+    for rows, exclude, positive, cleared in _stacked(queries):
+        s = rows @ w
+        s[exclude] = -np.inf
+        lse = logsumexp(s, axis=1)
+        prob = np.exp(s - lse[:, None])
+        total += float(np.sum(lse - positive @ w))
+        grad += np.einsum("qn,qnd->d", prob, cleared) - positive.sum(axis=0)
+    if margins:
+        diff = np.array([m.buyer - m.competitor for m in margins])
+        z = diff @ w
+        total += MARKET_WEIGHT * float(np.sum(np.logaddexp(0.0, -z)))
+        grad -= MARKET_WEIGHT * (diff / (1.0 + np.exp(z))[:, None]).sum(axis=0)
     count = max(1, len(queries))
     return total / count + lam * float(w @ w), grad / count + 2 * lam * w
 

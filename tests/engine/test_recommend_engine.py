@@ -1,6 +1,10 @@
+import numpy as np
+import pytest
+
 from maillage.engine.recommend import Problem, Profile, recommend, render
 from maillage.engine.recommend.parse import parse_problem
 from maillage.engine.recommend.reasons import quote
+from maillage.engine.recommend.score import RANK_SCALE, _rank_decay
 
 
 def make(
@@ -265,3 +269,18 @@ def test_character_ngrams_match_cognates_across_languages():
     assert with_grams.need_offer[0, 1] > without.need_offer[0, 1]
     # only across languages: within one language the stems already say it
     assert with_grams.need_offer[1, 2] == without.need_offer[1, 2]
+
+
+def test_rank_features_count_a_partners_place_in_each_list():
+    """j's place in i's own order, exp(-place / 10): nearest first, never i itself, nothing for a
+    similarity that is not positive (a profile without sectors ties with everyone)."""
+    similarity = np.array(
+        [[1.0, 0.2, 0.5, 0.0], [0.2, 1.0, 0.1, -0.3], [0.5, 0.1, 1.0, 0.4], [0.0, -0.3, 0.4, 1.0]],
+        dtype=np.float32,
+    )
+    ranks = _rank_decay(similarity)
+    assert ranks[0, 2] == 1.0  # 0's nearest
+    assert ranks[0, 1] == pytest.approx(np.exp(-1 / RANK_SCALE))
+    assert ranks[0, 3] == 0.0  # not similar at all
+    assert ranks[1, 3] == 0.0
+    assert np.all(np.diag(ranks) == 0.0)

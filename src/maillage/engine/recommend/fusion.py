@@ -29,6 +29,8 @@ FEATURES = (
     "emb_identity_need",  # j's needs against what i is
     "emb_sector",  # the two profiles' declared sectors, read by the encoder (any words, any language)
     "emb_rival",  # the same offer (emb_same_offer) and the same roles looked for: a competitor
+    "emb_complement_rank",  # j's place in i's list by emb_need_offer + emb_offer_need, exp(-place / 10)
+    "emb_sector_rank",  # j's place in i's list by emb_sector, the same way
     "same_sector",  # a declared sector in common
     "role",  # j's kind is what i looks for
     "role_back",  # i's kind is what j looks for

@@ -562,10 +562,40 @@ def _features(
             # "software to recommend to our members" against what j is: "startup: childcare, software"
             found["emb_need_identity"] = need_vectors @ identity_vectors.T
             found["emb_identity_need"] = found["emb_need_identity"].T
-        if want("emb_sector"):
+        if want("emb_sector") or want("emb_sector_rank"):
             # declared sectors in any words and language: "Performing arts" and "Arts de la scène"
             found["emb_sector"] = sector_vectors @ sector_vectors.T
+        # where j stands in i's own order: what is nearest to i counts, whatever the scale of i's
+        # similarities (a profile of generic words is close to nobody in absolute terms)
+        if want("emb_complement_rank"):
+            found["emb_complement_rank"] = _rank_decay(emb_need_offer + emb_offer_need)
+        if want("emb_sector_rank"):
+            found["emb_sector_rank"] = _rank_decay(found["emb_sector"])
     return analysis, found
+
+
+RANK_SCALE = 10.0  # the 1st of a list counts 1, the 10th 0.39, the 30th 0.05
+RANK_DEPTH = 64  # beyond this place, exp(-place / RANK_SCALE) is taken as 0
+
+
+def _rank_decay(matrix: np.ndarray) -> np.ndarray:
+    """``exp(-place / RANK_SCALE)`` of j in row i ordered by ``matrix`` (best first, place 0), 0 for i itself,
+    beyond :data:`RANK_DEPTH` and where the similarity is not positive (no sectors, an empty text: ties
+    whose order would mean nothing). Only the first places are sorted: linear in the pairs."""
+    n = matrix.shape[0]
+    out = np.zeros((n, n), dtype=np.float32)
+    if n < 2:
+        return out
+    m = np.array(matrix, dtype=np.float32)
+    np.fill_diagonal(m, -np.inf)
+    depth = min(RANK_DEPTH, n - 1)
+    candidates = np.argpartition(-m, depth - 1, axis=1)[:, :depth]
+    values = np.take_along_axis(m, candidates, axis=1)
+    order = np.argsort(-values, axis=1, kind="stable")
+    columns = np.take_along_axis(candidates, order, axis=1)
+    out[np.arange(n)[:, None], columns] = np.exp(-np.arange(depth, dtype=np.float32) / RANK_SCALE)
+    out[m <= 0] = 0.0
+    return out
 
 
 # what an organisation of each kind is, in words the sentence encoder reads next to its sectors
