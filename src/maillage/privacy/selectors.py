@@ -34,6 +34,7 @@ SECTION_LABELS = {
     "mission_delegations": _("Mission delegations"),
     "mission_testimonials": _("Mission testimonials"),
     "mission_surveys": _("Mission follow-up surveys"),
+    "mission_discoveries": _("People and organisations met on missions"),
     "proposals": _("Proposals to a call for proposals"),
     "proposal_invitations": _("Invitations to speak on a proposal"),
     "proposal_reviews": _("Reviews you wrote"),
@@ -245,7 +246,7 @@ def _applications_of(user: User, person: Person | None) -> QuerySet:
 
 
 def _missions_data(user: User, person: Person | None) -> dict[str, list[dict]]:
-    from maillage.missions.models import Delegate, FollowUpSurvey, Testimonial
+    from maillage.missions.models import Delegate, Discovery, FollowUpSurvey, Testimonial
 
     delegates = list(Delegate.objects.filter(person=person).select_related("mission")) if person else []
     return {
@@ -293,6 +294,21 @@ def _missions_data(user: User, person: Person | None) -> dict[str, list[dict]]:
                 "comments": s.comments,
             }
             for s in FollowUpSurvey.objects.filter(delegate__in=delegates).select_related("mission")
+        ],
+        # Met on a mission (a delegate noted where and why), or noted by them as a delegate.
+        "mission_discoveries": [
+            {
+                "mission": d.mission.title,
+                "organisation": d.organisation.name,
+                "about_you": d.person_id is not None and person is not None and d.person_id == person.pk,
+                "where_met": d.where_met,
+                "notes": d.notes,
+                "favourite": d.favourite,
+                "noted": _iso(d.created),
+            }
+            for d in Discovery.objects.filter(
+                Q(person=person) | Q(recorded_by__in=delegates) if person else Q(pk__in=[])
+            ).select_related("mission", "organisation")
         ],
     }
 

@@ -159,7 +159,7 @@ def _anonymise_user(user: User) -> None:
 
 
 def _anonymise_missions(user: User, person: Person | None, old_emails: set[str]) -> None:
-    from maillage.missions.models import Application, Delegate, FollowUpSurvey, Testimonial
+    from maillage.missions.models import Application, Delegate, Discovery, FollowUpSurvey, Testimonial
 
     mine = Q(user=user)
     if person is not None:
@@ -177,6 +177,8 @@ def _anonymise_missions(user: User, person: Person | None, old_emails: set[str])
         delegates.update(diet="", accessibility="")
         Testimonial.objects.filter(delegate__in=delegates).update(text="", published=False)
         FollowUpSurvey.objects.filter(delegate__in=delegates).update(comments="")
+        # Delegates' notes on meeting them: scouting notes about the person (the discovery still counts).
+        Discovery.objects.filter(person=person).update(where_met="", notes="")
 
 
 def _months_ago(now: dt.datetime, months: int) -> dt.datetime:
