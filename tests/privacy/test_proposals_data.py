@@ -15,6 +15,7 @@ from maillage.privacy import services as privacy
 from maillage.proposals import selectors, services
 from maillage.proposals.models import Proposal, ProposalSpeaker, Prospect, Review
 from tests.factories import OrganisationFactory, OrganiserFactory
+from tests.privacy.test_privacy import _every_text
 from tests.proposals.factories import call_make, pdf_file, proposal_make, speaker_make, track
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +120,10 @@ def test_erasure_anonymises_the_call_for_proposals_and_keeps_its_figures(
     assert (speaker.name, speaker.email.endswith("@invalid")) == ("Personne anonymisée", True)
     prospect = Prospect.objects.get(call=call)
     assert (prospect.name, prospect.where_met, prospect.why) == ("Personne anonymisée", "", "")
+    everything = _every_text()
+    for trace in ("sam@example.org", "Sam Samson", "Les capteurs de Sam", "Résumé de Sam", "Note de Sam",
+                  "Commentaire de Sam", "Salon de Sam", "Sam parle bien"):  # fmt: skip
+        assert trace not in everything, trace
     # Others keep theirs: Cora's invitation, Otto's proposal.
     assert ProposalSpeaker.objects.get(pk=world["cora"].pk).email == "cora@example.org"
     assert Proposal.objects.get(pk=world["theirs"].pk).title == "Ville ouverte"
