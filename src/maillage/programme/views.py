@@ -8,6 +8,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -89,6 +90,8 @@ def agenda(request, edition):
     render_part = results if request.htmx else body
     if request.user.is_authenticated:  # their stars are in the page
         html = render_part()
+    elif not request.htmx and not messages.get_messages(request):
+        return HttpResponse(_visitors_page(request, edition, body))
     else:
         html = _cached_for_visitors(request, edition, render_part)
     if request.htmx:
@@ -96,30 +99,59 @@ def agenda(request, edition):
     return render(request, "programme/agenda.html", {"edition": edition, "body": mark_safe(html)})  # noqa: S308
 
 
-def _cached_for_visitors(request, edition, render_part) -> str:
-    """Visitors all see the same agenda for the same address: kept for a minute, and out of date at once
-    when an activity of the edition changes (its version is in the key). Renamed rooms or speakers show
-    within the minute."""
-    key = (
-        "programme:agenda:"
+# Stands for the visitor's own CSRF token in the page kept for every visitor (letters and dashes only: HTML
+# escaping leaves it as it is); each answer gets its visitor's token in its place.
+CSRF_PLACEHOLDER = "maillage-agenda-csrf-token-of-this-visitor"
+
+
+def _visitors_key(request, edition, part: str, version: tuple, *, path: str = "") -> str:
+    """The cache key of a part of the agenda that every visitor sees alike: out of date at once when an
+    activity of the edition changes (its version is in the key), per language and filters."""
+    return (
+        f"programme:agenda:{part}:"
         + hashlib.sha256(
             repr(
                 (
                     edition.pk,
                     edition.updated,
-                    selectors.programme_version(edition),
+                    version,
                     get_language(),
-                    bool(request.htmx),
                     sorted((k, v) for k, v in request.GET.lists() if k in AgendaFilterForm.base_fields),
+                    path,
                 )
             ).encode()
         ).hexdigest()
     )
+
+
+def _cached_for_visitors(request, edition, render_part, version: tuple | None = None) -> str:
+    """Visitors all see the same agenda for the same address: kept for a minute, and out of date at once
+    when an activity of the edition changes (its version is in the key). Renamed rooms or speakers show
+    within the minute."""
+    if version is None:
+        version = selectors.programme_version(edition)
+    key = _visitors_key(request, edition, "results" if request.htmx else "body", version)
     html = cache.get(key)
     if html is None:
         html = render_part()
         cache.set(key, html, AGENDA_CACHE_SECONDS)
     return html
+
+
+def _visitors_page(request, edition, body) -> str:
+    """The whole page for a visitor, kept as the agenda's body is: under load, laying out the site's frame
+    around the body cost as much as the rest of the answer. The frame's only personal part, the CSRF token
+    of the language switch, is put in for each visitor. Its address is in the key (the switch returns to
+    it), so the body is kept apart and shared by addresses that differ only by tracking parameters."""
+    version = selectors.programme_version(edition)
+    key = _visitors_key(request, edition, "page", version, path=request.get_full_path())
+    page = cache.get(key)
+    if page is None:
+        html = _cached_for_visitors(request, edition, body, version)
+        context = {"edition": edition, "body": mark_safe(html), "csrf_token": CSRF_PLACEHOLDER}  # noqa: S308
+        page = render_to_string("programme/agenda.html", context, request)
+        cache.set(key, page, AGENDA_CACHE_SECONDS)
+    return page.replace(CSRF_PLACEHOLDER, get_token(request))
 
 
 def activity_detail(request, edition, pk):
