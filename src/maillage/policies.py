@@ -214,7 +214,11 @@ POLICIES: dict[str, Policy] = {
     "proposals:call": PUBLIC,
     "proposals:submit": _p("account", "account"),
     "proposals:preview": _p("organiser", why="everyone once the organisers open the preview"),
-    "proposals:star": _p("", "account", why="only while the preview is open"),
+    "proposals:star": _p(
+        "",
+        "anyone",
+        why="only while the preview is open; a visitor's stars wait in their session until log-in",
+    ),
     "proposals:review_list": _p("reviewer", why="the proposals of the reviewer's tracks"),
     "proposals:review": _p("reviewer", "reviewer", private="reviewer", why="notes for the committee"),
     "proposals:proposal": _p("speaker organiser"),

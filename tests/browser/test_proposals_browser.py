@@ -15,7 +15,7 @@ from maillage.programme.models import Favourite, ProgrammeRun
 from maillage.proposals import services
 from maillage.proposals.models import Proposal
 from tests.factories import PASSWORD, OrganiserFactory, PersonFactory, UserFactory
-from tests.proposals.factories import call_make, room_make, speaker_make, track
+from tests.proposals.factories import call_make, proposal_make, room_make, speaker_make, track
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -158,3 +158,34 @@ def test_from_scouting_to_a_placed_talk(page, settings):
     activity.refresh_from_db()
     assert activity.room == room
     assert activity.start.astimezone(call.edition.tzinfo).date() == days[-1]
+
+
+def test_a_visitor_stars_a_session_and_it_counts_once_they_log_in(page):
+    call = call_make()
+    accepted = proposal_make(call, speaker_make(), title="Des capteurs dans les rizières")
+    services.proposals_decide(call=call, proposal_ids=[accepted.pk], state="accepted", notify=False)
+    services.call_update(call=call, preview_open=True)
+    member = UserFactory()
+    PersonFactory(user=member, email=member.email)
+
+    # A visitor, not logged in, stars it: the page says the star waits in this browser.
+    page.goto(f"/propositions/{call.edition.slug}/apercu/")
+    expect(page.locator("#visitor-stars")).to_be_visible()
+    card = page.locator(f"#proposal-{accepted.pk}")
+    card.locator("button[aria-pressed=false]").click()
+    expect(card.locator("button[aria-pressed=true]")).to_be_visible()
+    expect(card.locator(".star-pending")).to_be_visible()
+    assert accepted.stars.count() == 0
+
+    # They log in from the card and come back to the same session, their star now counted.
+    card.locator(".star-pending a").click()
+    page.get_by_label("Adresse électronique").fill(member.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page).to_have_url(re.compile(rf"/apercu/#proposal-{accepted.pk}$"))
+    expect(page.locator(".messages")).to_be_visible()
+    card = page.locator(f"#proposal-{accepted.pk}")
+    expect(card.locator("button[aria-pressed=true]")).to_be_visible()
+    expect(card.locator(".star-count")).to_have_text("1 favori")
+    expect(card.locator(".star-pending")).to_have_count(0)
+    assert list(accepted.stars.values_list("user", flat=True)) == [member.pk]

@@ -129,23 +129,35 @@ def test_the_open_preview_shows_only_accepted_proposals_to_everyone(client, worl
     assert (accepted.title in page, escape(proposal.title) in page) == (True, False)
 
 
-def test_stars_need_an_account_and_an_open_preview(client, world):
+def test_stars_need_an_open_preview_and_a_visitors_count_once_they_log_in(client, world):
     call, proposal, accepted, users = world
     url = reverse("proposals:star", args=[call.edition.slug, accepted.pk])
     client.force_login(users["member"])
     assert client.post(url, {"star": "1"}).status_code == MISSING  # preview closed
     services.call_update(call=call, preview_open=True)
     client.logout()
-    assert "/comptes/connexion/" in client.post(url, {"star": "1"})["Location"]
-    client.force_login(users["member"])
-    assert client.post(url, {"star": "1"}).status_code == REDIRECT
+    preview = reverse("proposals:preview", args=[call.edition.slug])
+    response = client.post(url, {"star": "1"})
+    assert response["Location"] == f"{preview}#proposal-{accepted.pk}"
+    assert accepted.stars.count() == 0  # kept in the visitor's session
+    card = client.post(url, {"star": "1"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'aria-pressed="true"' in card
+    assert "/comptes/connexion/?next=" in card
     assert client.post(
         reverse("proposals:star", args=[call.edition.slug, proposal.pk]), {"star": "1"}
     ).status_code == (MISSING)
+    client.force_login(users["member"])  # the same browser logs in: its stars become the member's
+    page = client.get(preview).content.decode()
+    assert list(accepted.stars.values_list("user", flat=True)) == [users["member"].pk]
+    assert page.count('aria-pressed="true"') == 1
+    client.get(preview)  # claimed once
     assert accepted.stars.count() == 1
     response = client.post(url, {"star": "0"}, headers={"HX-Request": "true"})
     assert response.status_code == OK
     assert "☆" in response.content.decode()
+    assert accepted.stars.count() == 0
+    assert client.post(url, {"star": "1"}).status_code == REDIRECT
+    assert accepted.stars.count() == 1
 
 
 def test_writes_are_refused_to_the_wrong_people(client, world):

@@ -593,3 +593,15 @@ def star_set(*, user: User, proposal: Proposal, starred: bool) -> None:
             programme_services.favourite_star(user=user, activity=proposal.activity)
         else:
             programme_services.favourite_unstar(user=user, activity=proposal.activity)
+
+
+@transaction.atomic
+def stars_claim(*, user: User, proposal_ids: Iterable[int]) -> int:
+    """The stars a visitor gave before logging in (kept in their browser's session) become the member's
+    own: each proposal still in the preview is starred; returns how many are now counted."""
+    claimed = 0
+    for proposal in Proposal.objects.filter(pk__in=list(proposal_ids)).select_related("call", "activity"):
+        if selectors.in_preview(proposal):
+            star_set(user=user, proposal=proposal, starred=True)
+            claimed += 1
+    return claimed

@@ -8,8 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
@@ -309,40 +311,66 @@ def proposal_file(request, edition, pk, kind):
 # The public preview
 
 
+# A visitor's stars (proposal ids), in their session until they log in; a bound keeps the session small.
+VISITOR_STARS = "proposals.visitor_stars"
+VISITOR_STARS_MAX = 300
+
+
 def preview(request, edition):
+    """Accepted proposals to star. Visitors' stars wait in their session; once they are logged in (the log-in
+    link brings them back here), those stars become their own and count."""
     call = _call(edition)
     if not call.preview_open and not (request.user.is_authenticated and request.user.is_organiser):
         raise Http404
+    visitor_stars = request.session.pop(VISITOR_STARS, None) if request.user.is_authenticated else None
+    if visitor_stars:
+        claimed = services.stars_claim(user=request.user, proposal_ids=visitor_stars)
+        if claimed:
+            messages.success(
+                request,
+                ngettext(
+                    "The session you starred before logging in is now counted.",
+                    "The %(count)d sessions you starred before logging in are now counted.",
+                    claimed,
+                )
+                % {"count": claimed},
+            )
     proposals = list(selectors.preview(call) if call.preview_open else selectors.preview_for_organisers(call))
     return render(
         request,
         "proposals/preview.html",
-        {
-            "call": call,
-            "edition": call.edition,
-            "proposals": proposals,
-            "starred": selectors.starred_ids(request.user, call),
-        },
+        {"call": call, "edition": call.edition, "proposals": proposals, "starred": _starred(request, call)},
     )
 
 
+def _starred(request, call: Call) -> set[int]:
+    if request.user.is_authenticated:
+        return selectors.starred_ids(request.user, call)
+    return set(request.session.get(VISITOR_STARS, []))
+
+
 @require_POST
-@login_required
 def star(request, edition, pk):
+    """Star a session of the preview (or take the star back): a member's counts at once; a visitor's is
+    kept in their session and counts once they log in."""
     call = _call(edition)
     proposal = _proposal(call, pk)
     if not selectors.in_preview(proposal):
         raise Http404
     starred = request.POST.get("star") == "1"
-    services.star_set(user=request.user, proposal=proposal, starred=starred)
+    if request.user.is_authenticated:
+        services.star_set(user=request.user, proposal=proposal, starred=starred)
+    else:
+        kept = [i for i in request.session.get(VISITOR_STARS, []) if i != proposal.pk]
+        request.session[VISITOR_STARS] = ([*kept, proposal.pk] if starred else kept)[-VISITOR_STARS_MAX:]
     if request.htmx:
         proposal.star_count = proposal.stars.count()
         return render(
             request,
             "proposals/_star.html",
-            {"edition": call.edition, "p": proposal, "starred": selectors.starred_ids(request.user, call)},
+            {"edition": call.edition, "p": proposal, "starred": _starred(request, call)},
         )
-    return redirect("proposals:preview", call.edition.slug)
+    return redirect(f"{reverse('proposals:preview', args=[call.edition.slug])}#proposal-{proposal.pk}")
 
 
 # Reviewers
