@@ -26,6 +26,20 @@ def password_set_url(user: User) -> str:
 
 
 @transaction.atomic
+def user_account(*, email: str, name: str, language: str, role: str = User.Role.MEMBER) -> tuple[User, bool]:
+    """The account of this address, created without a password when there is none (never duplicated);
+    returns it and whether it was created. The caller's e-mail carries the link to choose a password: this
+    module's invitation (`user_invite`), or an app's own (a call for proposals' invitation to submit)."""
+    user, created = User.objects.get_or_create(
+        email=email.strip().lower(), defaults={"name": name, "language": language, "role": role}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user, created
+
+
+@transaction.atomic
 def user_invite(
     *, email: str, name: str, language: str, invited_by: User, role: str = User.Role.MEMBER
 ) -> User:
@@ -33,12 +47,7 @@ def user_invite(
 
     An existing account is re-invited rather than duplicated, so an organiser may click twice safely.
     """
-    user, created = User.objects.get_or_create(
-        email=email.strip().lower(), defaults={"name": name, "language": language, "role": role}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
+    user, _created = user_account(email=email, name=name, language=language, role=role)
     email_send_later(
         to=user.email,
         language=user.language,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
-from maillage.accounts.services import password_set_url
+from maillage.accounts.services import password_set_url, user_account
 from maillage.common.emails import email_send_later
 from maillage.common.times import require_aware
 from maillage.common.uploads import upload_check
@@ -95,14 +95,9 @@ def person_for_user(user: User, *, name: str = "") -> Person:
 
 
 def account_for(*, email: str, name: str, language: str) -> tuple[User, bool]:
-    """The account of this address, created without a password when there is none (as an organiser's
-    invitation does); returns it and whether it still needs a password."""
-    user, created = User.objects.get_or_create(
-        email=email.strip().lower(), defaults={"name": name, "language": language}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
+    """The account of this address (accounts' own, created without a password when there is none) with its
+    directory person; returns it and whether it still needs a password, which our e-mail then offers."""
+    user, _created = user_account(email=email, name=name, language=language)
     person_for_user(user, name=name)
     return user, not user.has_usable_password()
 
