@@ -276,13 +276,14 @@ def test_embedding_reason_quotes_the_closest_clauses():
 
 
 def test_chunks_encoded_side_by_side_give_the_same_vectors(monkeypatch):
-    """Two threads encode chunks of texts at once: each writes its own rows, so the vectors are the ones a
-    single thread gives, bit for bit."""
+    """Two threads encode chunks of texts, then the dense layers of halves of the rows, at once: each writes
+    its own rows, so the vectors are the ones a single thread gives, bit for bit."""
     model = embed.encoder()
     words = "capteurs sensors distribution logiciel software érable maple lidar forêt timber".split()
-    texts = [" ".join(words[(k + i) % len(words)] for i in range(30)) + f" {k}" for k in range(400)]
+    texts = [" ".join(words[(k + i) % len(words)] for i in range(30)) + f" {k}" for k in range(600)]
     clauses = [[10, 20] for _ in texts]
     assert sum(len(model.tokens(text)) for text in texts) > 2 * embed.CHUNK_TOKENS  # several chunks
+    assert len(texts) >= 2 * 256  # the dense layers in two halves
     results = []
     for workers in (1, 2):
         monkeypatch.setattr(embed, "WORKERS", workers)

@@ -238,13 +238,29 @@ class Encoder:
         else:
             for chunk in chunks:
                 run(chunk)
-        text_vectors = self._head(text_sums, lengths)
+        text_vectors = self._heads(text_sums, lengths)
         # a text of one clause: its clause's vector is the text's
         owner = np.repeat(np.arange(len(texts)), clause_counts)
         several = clause_counts[owner] > 1
         clause_vectors = text_vectors[owner]
-        clause_vectors[several] = self._head(clause_sums[several], clause_lengths[several])
+        clause_vectors[several] = self._heads(clause_sums[several], clause_lengths[several])
         return text_vectors, clause_vectors, [int(c) for c in clause_counts]
+
+    def _heads(self, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """:meth:`_head` of many rows, in :data:`WORKERS` threads (each row's vector depends on that row
+        only; the dense layers are a fifth of an encoding's time)."""
+        parts = min(WORKERS, len(sums) // 256)
+        if parts < 2:
+            return self._head(sums, lengths)
+        bounds = np.linspace(0, len(sums), parts + 1).astype(int)
+        with ThreadPoolExecutor(parts) as pool:
+            results = list(
+                pool.map(
+                    lambda k: self._head(sums[bounds[k] : bounds[k + 1]], lengths[bounds[k] : bounds[k + 1]]),
+                    range(parts),
+                )
+            )
+        return np.vstack(results)
 
     def _per_token(self, unique: np.ndarray) -> tuple[np.ndarray, list[list[np.ndarray]]]:
         """What depends on one token alone, for each distinct token: its dequantised embedding row,
