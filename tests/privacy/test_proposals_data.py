@@ -165,3 +165,16 @@ def test_the_privacy_page_says_these_rules(client, settings):
     page = response.content.decode()
     assert "cleared 7 months after the call" in page
     assert "deleted 45 days after" in page
+
+
+def test_an_erasure_keeps_other_peoples_emails_that_only_share_a_first_name(world):
+    from maillage.common.models import OutboundEmail
+
+    sam = world["sam"]
+    sam.name = "Sam"  # a lone first name
+    sam.save(update_fields=["name"])
+    OutboundEmail.objects.create(to="x@example.org", subject="Bonjour", body="Sam Other vous écrit")
+    OutboundEmail.objects.create(to="sam@example.org", subject="Pour Sam", body="Corps")
+    privacy.person_anonymise(by=world["organiser"], user=sam)
+    mine = OutboundEmail.objects.filter(subject__in=["Bonjour", "Pour Sam"])
+    assert list(mine.values_list("to", flat=True)) == ["x@example.org"]

@@ -123,7 +123,9 @@ def _emails_forget(emails: set[str], names: set[str]) -> None:
     for email in emails:
         about |= Q(to__iexact=email) | Q(body__icontains=email)
     for name in names:
-        about |= Q(subject__icontains=name) | Q(body__icontains=name)
+        # A full name only (a lone first name would catch other people's e-mails), never the anonymous one.
+        if " " in name.strip() and len(name.strip()) >= 5 and name != ANONYMOUS_NAME:
+            about |= Q(subject__icontains=name) | Q(body__icontains=name)
     OutboundEmail.objects.filter(about).delete()
 
 
