@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -537,14 +538,38 @@ def _features(
             norms = np.linalg.norm(matrix, axis=1, keepdims=True)
             norms[norms == 0] = 1.0
             matrix /= norms
-        emb_need_offer = need_vectors @ offer_vectors.T
+        # the same trade, whatever each offers or needs: a network of crèches and a crèche software
+        domain = offer_vectors + need_vectors
+        norms = np.linalg.norm(domain, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        domain /= norms
+        # the n x n products of 512-wide vectors, two at a time (one BLAS thread each, both cores)
+        wanted_products = {
+            "need_offer": (need_vectors, offer_vectors),
+            "same_offer": (offer_vectors, offer_vectors)
+            if want("emb_same_offer") or want("emb_look_alike") or want("emb_rival")
+            else None,
+            "domain": (domain, domain) if want("emb_domain") else None,
+            "need_identity": (need_vectors, identity_vectors) if want("emb_need_identity") else None,
+            "sector": (sector_vectors, sector_vectors)
+            if want("emb_sector") or want("emb_sector_rank")
+            else None,
+        }
+        with ThreadPoolExecutor(embed.WORKERS) as pool:
+            running = {
+                name: pool.submit(np.matmul, pair[0], pair[1].T)
+                for name, pair in wanted_products.items()
+                if pair is not None
+            }
+            products = {name: future.result() for name, future in running.items()}
+        emb_need_offer = products["need_offer"]
         emb_offer_need = emb_need_offer.T
         found["emb_need_offer"] = emb_need_offer
         found["emb_offer_need"] = emb_offer_need
         if want("emb_hub"):
             found["emb_hub"] = _hubness(emb_need_offer + emb_offer_need, weights.hub_k)[np.newaxis, :]
         if want("emb_same_offer") or want("emb_look_alike") or want("emb_rival"):
-            same_offer_vectors = offer_vectors @ offer_vectors.T
+            same_offer_vectors = products["same_offer"]
             found["emb_same_offer"] = same_offer_vectors
             if want("emb_look_alike"):
                 found["emb_look_alike"] = _look_alike(same_offer_vectors, emb_need_offer, emb_offer_need)
@@ -552,19 +577,14 @@ def _features(
                 # offering the same thing to the same kind of partner: a competitor, not a partner
                 found["emb_rival"] = np.clip(same_offer_vectors, 0.0, None) * _same_roles(profiles)
         if want("emb_domain"):
-            # the same trade, whatever each offers or needs: a network of crèches and a crèche software
-            domain = offer_vectors + need_vectors
-            norms = np.linalg.norm(domain, axis=1, keepdims=True)
-            norms[norms == 0] = 1.0
-            domain /= norms
-            found["emb_domain"] = domain @ domain.T
+            found["emb_domain"] = products["domain"]
         if want("emb_need_identity"):
             # "software to recommend to our members" against what j is: "startup: childcare, software"
-            found["emb_need_identity"] = need_vectors @ identity_vectors.T
+            found["emb_need_identity"] = products["need_identity"]
             found["emb_identity_need"] = found["emb_need_identity"].T
         if want("emb_sector") or want("emb_sector_rank"):
             # declared sectors in any words and language: "Performing arts" and "Arts de la scène"
-            found["emb_sector"] = sector_vectors @ sector_vectors.T
+            found["emb_sector"] = products["sector"]
         # where j stands in i's own order: what is nearest to i counts, whatever the scale of i's
         # similarities (a profile of generic words is close to nobody in absolute terms)
         if want("emb_complement_rank"):
