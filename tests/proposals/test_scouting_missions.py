@@ -2,6 +2,8 @@
 list of people to invite in one action, through proposals' own service."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from maillage.missions import services as missions_services
@@ -89,3 +91,31 @@ def test_only_organisers_see_people_met_or_add_them(client, met):
     assert client.get(page).status_code == 403
     assert client.post(add).status_code == 403
     assert Prospect.objects.count() == 0
+
+
+def _met(mission, delegate, n):
+    return missions_services.discovery_record(
+        mission=mission,
+        recorded_by=delegate,
+        organisation_name=f"Rencontre {n}",
+        person_first_name="Personne",
+        person_last_name=f"Numéro {n}",
+        person_email=f"personne{n}@example.org",
+        where_met="Salon",
+    )
+
+
+def test_the_list_of_people_met_reads_the_same_queries_for_one_or_three(client, met):
+    organiser, call, aiko = met
+    client.force_login(organiser)
+    url = reverse("scouting_missions", args=[call.edition.slug])
+    client.get(url)  # the first page after log-in also records the device
+    with CaptureQueriesContext(connection) as one:
+        client.get(url, HTTP_HX_REQUEST="true")
+    delegate = aiko.recorded_by
+    for n in (1, 2):
+        _met(aiko.mission, delegate, n)
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert page.count('<tr id="met-') == 3
+    assert len(three.captured_queries) == len(one.captured_queries)
