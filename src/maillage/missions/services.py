@@ -392,6 +392,7 @@ def applicant_to_directory(*, application: Application) -> Person:
             phone=application.phone,
             organisation=organisation,
             languages=[application.language],
+            is_listed=False,  # in the directory for the mission's staff; listed publicly only by their own choice
         )
     elif person.organisation_id is None:
         directory_services.person_update(person=person, organisation=organisation)
@@ -602,6 +603,7 @@ def discovery_record(
                 last_name=person_last_name.strip() or person_first_name.strip(),
                 email=email,
                 organisation=organisation,
+                is_listed=False,  # met, not asked: never listed publicly without their own consent
             )
     discovery = Discovery.objects.filter(mission=mission, organisation=organisation).first()
     if discovery is None:
