@@ -21,6 +21,7 @@ from collections import Counter
 from unittest import mock
 
 from load_common import (
+    SERVER_PIDS,
     Client,
     django_setup,
     fresh_database,
@@ -29,6 +30,7 @@ from load_common import (
     percentiles,
     redis_and_worker,
     session_cookie,
+    tree_cpu_seconds,
 )
 
 
@@ -219,9 +221,11 @@ def main() -> int:
                 )
             )  # fmt: skip
 
+        cpu_before = tree_cpu_seconds(SERVER_PIDS[port])
         started = time.perf_counter()
         asyncio.run(run())
         elapsed = time.perf_counter() - started
+        server_cpu = tree_cpu_seconds(SERVER_PIDS[port]) - cpu_before
     lost, doubled, wrong = check(session, people, actions)
     p50, p95, p99 = percentiles(latencies)
     answers = sum(1 for a in actions if a[3])
@@ -231,6 +235,10 @@ def main() -> int:
     print(
         f"{len(people)} participants, {len(actions)} requests sent and {answers} answered in {elapsed:.0f} s "
         f"(window {args.window:g} s): {len(latencies)} HTTP requests, {len(latencies) / elapsed:.0f}/s"
+    )
+    print(
+        f"gunicorn CPU time: {server_cpu:.1f} s, {server_cpu * 1000 / max(len(latencies), 1):.1f} ms per HTTP request "
+        "(its own work: less distorted by the machine's other load than latencies)"
     )
     print(
         f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms; errors {len(errors)}; lost {lost}, doubled {doubled}, wrong state {wrong}"
