@@ -7,13 +7,84 @@
   a GIN index of the names' own tsvector.
 
 Triggers rather than calls in the services: every way of writing an organisation or a person (services, imports,
-the demo, the admin, raw SQL) keeps the indexes current. The statements live in
-``directory/sqlite_search.py``, which also re-creates them after any later migration that rebuilds the tables.
+the demo, the admin, raw SQL) keeps the indexes current. A later migration that rebuilds ``directory_organisation``
+or ``directory_person`` on SQLite (Django copies the table and drops the old one, with its triggers) must call
+``create_sqlite_search(schema_editor)`` again (``directory/sqlite_search.py`` does it after every ``migrate``).
 """
 
 from django.db import migrations, models
 
-from maillage.directory.sqlite_search import SQLITE_DROP, create_sqlite_search
+# unicode61 removes accents and case but keeps ligatures whole; common.text.fold expands œ (and æ here).
+SQLITE_CREATE = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS directory_organisation_fts USING fts5(search_name, "
+    "search_text, content='directory_organisation', content_rowid='id', tokenize='unicode61', "
+    "prefix='2 3')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS directory_organisation_fts_vocab USING "
+    "fts5vocab(directory_organisation_fts, 'row')",
+    "CREATE TRIGGER IF NOT EXISTS directory_organisation_fts_insert AFTER INSERT ON "
+    "directory_organisation BEGIN INSERT INTO directory_organisation_fts(rowid, search_name, "
+    "search_text) VALUES (new.id, new.search_name, new.search_text); END",
+    "CREATE TRIGGER IF NOT EXISTS directory_organisation_fts_delete AFTER DELETE ON "
+    "directory_organisation BEGIN INSERT INTO "
+    "directory_organisation_fts(directory_organisation_fts, rowid, search_name, search_text) "
+    "VALUES ('delete', old.id, old.search_name, old.search_text); END",
+    "CREATE TRIGGER IF NOT EXISTS directory_organisation_fts_update AFTER UPDATE OF search_name, "
+    "search_text ON directory_organisation BEGIN INSERT INTO "
+    "directory_organisation_fts(directory_organisation_fts, rowid, search_name, search_text) "
+    "VALUES ('delete', old.id, old.search_name, old.search_text); INSERT INTO "
+    "directory_organisation_fts(rowid, search_name, search_text) VALUES (new.id, new.search_name, "
+    "new.search_text); END",
+    "INSERT INTO directory_organisation_fts(directory_organisation_fts) VALUES ('rebuild')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS directory_person_fts USING fts5(name, role, email, "
+    "organisation, tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS directory_person_fts_insert AFTER INSERT ON directory_person "
+    "BEGIN INSERT INTO directory_person_fts(rowid, name, role, email, organisation) VALUES "
+    "(new.id, replace(replace(replace(replace(new.first_name || ' ' || new.last_name, 'œ', 'oe'), "
+    "'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(new.role, 'œ', 'oe'), "
+    "'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), coalesce(new.email, ''), "
+    "replace(replace(replace(replace(coalesce((SELECT name FROM directory_organisation WHERE id = "
+    "new.organisation_id), ''), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE')); END",
+    "CREATE TRIGGER IF NOT EXISTS directory_person_fts_delete AFTER DELETE ON directory_person "
+    "BEGIN DELETE FROM directory_person_fts WHERE rowid = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS directory_person_fts_update AFTER UPDATE ON directory_person "
+    "BEGIN DELETE FROM directory_person_fts WHERE rowid = old.id; INSERT INTO "
+    "directory_person_fts(rowid, name, role, email, organisation) VALUES (new.id, "
+    "replace(replace(replace(replace(new.first_name || ' ' || new.last_name, 'œ', 'oe'), 'Œ', "
+    "'OE'), 'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(new.role, 'œ', 'oe'), 'Œ', "
+    "'OE'), 'æ', 'ae'), 'Æ', 'AE'), coalesce(new.email, ''), "
+    "replace(replace(replace(replace(coalesce((SELECT name FROM directory_organisation WHERE id = "
+    "new.organisation_id), ''), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE')); END",
+    "CREATE TRIGGER IF NOT EXISTS directory_person_fts_organisation AFTER UPDATE OF name ON "
+    "directory_organisation BEGIN UPDATE directory_person_fts SET organisation = "
+    "replace(replace(replace(replace(new.name, 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE') "
+    "WHERE rowid IN (SELECT id FROM directory_person WHERE organisation_id = new.id); END",
+    "DELETE FROM directory_person_fts",
+    "INSERT INTO directory_person_fts(rowid, name, role, email, organisation) SELECT p.id, "
+    "replace(replace(replace(replace(p.first_name || ' ' || p.last_name, 'œ', 'oe'), 'Œ', 'OE'), "
+    "'æ', 'ae'), 'Æ', 'AE'), replace(replace(replace(replace(p.role, 'œ', 'oe'), 'Œ', 'OE'), 'æ', "
+    "'ae'), 'Æ', 'AE'), coalesce(p.email, ''), replace(replace(replace(replace(coalesce((SELECT "
+    "name FROM directory_organisation WHERE id = p.organisation_id), ''), 'œ', 'oe'), 'Œ', 'OE'), "
+    "'æ', 'ae'), 'Æ', 'AE') FROM directory_person p",
+]
+
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS directory_person_fts_organisation",
+    "DROP TRIGGER IF EXISTS directory_person_fts_update",
+    "DROP TRIGGER IF EXISTS directory_person_fts_delete",
+    "DROP TRIGGER IF EXISTS directory_person_fts_insert",
+    "DROP TABLE IF EXISTS directory_person_fts",
+    "DROP TRIGGER IF EXISTS directory_organisation_fts_update",
+    "DROP TRIGGER IF EXISTS directory_organisation_fts_delete",
+    "DROP TRIGGER IF EXISTS directory_organisation_fts_insert",
+    "DROP TABLE IF EXISTS directory_organisation_fts_vocab",
+    "DROP TABLE IF EXISTS directory_organisation_fts",
+]
+
+
+def create_sqlite_search(schema_editor) -> None:
+    """Create (or re-create after a table rebuild) SQLite's search tables and triggers, and fill them."""
+    for statement in SQLITE_CREATE:
+        schema_editor.execute(statement)
 
 
 def rewrite_search_names(apps, schema_editor):
@@ -35,7 +106,7 @@ def rewrite_search_names(apps, schema_editor):
 
 def create_search(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        create_sqlite_search(schema_editor.execute)
+        create_sqlite_search(schema_editor)
     elif schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
         # The names alone, for "every word typed is in the name" (search.RankedOrganisations).
