@@ -104,8 +104,8 @@ def optimise(data: dict, *, time_limit: float, seed: int = 0) -> Proposal:
     programme = _engine.solve(instance, time_limit=time_limit, seed=seed)
     stats = dict(programme.stats)
     stats["baseline_missed_favourites"] = _engine.first_fit(instance).stats["missed_favourites"]
-    # Why each activity is left out and the remedies, with database pks for the engine's ids: kept in the
-    # statistics (the run's JSON) until the run stores them beside each unplaced item.
+    # Why each activity is left out and the remedies, with database pks for the engine's ids: handed over in
+    # the statistics; the run's service moves each "why" beside its unplaced item (services._programme_run_work).
     stats["left_out"] = [
         {"activity": _pk(u.activity), "why": _with_pks(u.why), "favourites": u.favourites}
         for u in programme.unplaced
