@@ -98,7 +98,7 @@ def person_anonymise(
         _anonymise_person(person)
     if user is not None:
         _anonymise_user(user)
-    if missions_installed() and user is not None:
+    if missions_installed():  # also for those met on a mission, who have no account
         _anonymise_missions(user, person, old_emails)
     proposals_anonymise(user, person, old_emails)
     _emails_forget(old_emails, old_names)
@@ -160,10 +160,10 @@ def _anonymise_user(user: User) -> None:
     AuditEvent.objects.filter(actor=user).update(ip=None)
 
 
-def _anonymise_missions(user: User, person: Person | None, old_emails: set[str]) -> None:
+def _anonymise_missions(user: User | None, person: Person | None, old_emails: set[str]) -> None:
     from maillage.missions.models import Application, Delegate, Discovery, FollowUpSurvey, Testimonial
 
-    mine = Q(user=user)
+    mine = Q(user=user) if user is not None else Q(pk__in=[])
     if person is not None:
         mine |= Q(person=person)
     for email in old_emails:
