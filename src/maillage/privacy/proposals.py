@@ -25,7 +25,11 @@ NOT_ACCEPTED = (
 
 
 def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
+    """A value of "my data" as text (dates in ISO 8601); here rather than in selectors, which imports this
+    module, so that both use the one definition."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value)
 
 
 def _about(user: User | None, person: Person | None, emails: set[str]) -> Q:

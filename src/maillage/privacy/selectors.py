@@ -14,7 +14,7 @@ from maillage.matchmaking.models import Meeting, MeetingOutcome, MeetingRequest,
 from maillage.programme.models import Favourite, Speaker
 
 from .models import ErasureRequest, ListingConsent
-from .proposals import proposals_data
+from .proposals import _iso, proposals_data
 
 SECTION_LABELS = {
     "account": _("Account"),
@@ -53,12 +53,6 @@ def missions_installed() -> bool:
 
 def person_of(user: User) -> Person | None:
     return Person.objects.filter(user=user).select_related("organisation").first()
-
-
-def _iso(value) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value)
 
 
 def person_data(user: User) -> dict[str, list[dict]]:
