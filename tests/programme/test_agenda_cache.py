@@ -85,6 +85,16 @@ def test_the_language_switch_returns_to_the_address_the_visitor_came_from(client
     assert 'name="next" type="hidden" value="/programme/semaine-numerique-2027/?utm_source=b"' in html
 
 
+def test_addresses_that_differ_by_other_parameters_share_one_kept_page(client, edition, event, room):
+    """Random parameters cannot fill the cache: the page is kept once per path and filters."""
+    ActivityFactory(event=event, room=room, start=at(edition, "2027-04-06 10:00"))
+    client.get(agenda_url(edition), {"x": "1"})
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(agenda_url(edition), {"x": "2<b>"}).content.decode()
+    assert len(queries) == 2  # the edition and its version: the whole page came from the cache
+    assert 'value="/programme/semaine-numerique-2027/?x=2%3Cb%3E"' in html
+
+
 def test_logged_in_people_see_their_stars_not_the_visitors_page(member_client, member, edition, event, room):
     activity = ActivityFactory(event=event, room=room, start=at(edition, "2027-04-06 10:00"))
     visitor = Client()

@@ -32,6 +32,7 @@ from .models import (
 )
 from .reasons import OUT_OF_WINDOW, OUT_OF_WINDOW_SENTENCE, reason_display, rule_display
 
+
 def is_organiser(user) -> bool:
     return bool(user.is_authenticated and user.is_organiser)
 

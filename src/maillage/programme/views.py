@@ -12,6 +12,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -102,6 +103,7 @@ def agenda(request, edition):
 # Stands for the visitor's own CSRF token in the page kept for every visitor (letters and dashes only: HTML
 # escaping leaves it as it is); each answer gets its visitor's token in its place.
 CSRF_PLACEHOLDER = "maillage-agenda-csrf-token-of-this-visitor"
+RETURN_PLACEHOLDER = "maillage-agenda-address-of-this-visitor"
 
 
 def _visitors_key(request, edition, part: str, version: tuple, *, path: str = "") -> str:
@@ -140,18 +142,25 @@ def _cached_for_visitors(request, edition, render_part, version: tuple | None = 
 
 def _visitors_page(request, edition, body) -> str:
     """The whole page for a visitor, kept as the agenda's body is: under load, laying out the site's frame
-    around the body cost as much as the rest of the answer. The frame's only personal part, the CSRF token
-    of the language switch, is put in for each visitor. Its address is in the key (the switch returns to
-    it), so the body is kept apart and shared by addresses that differ only by tracking parameters."""
+    around the body cost as much as the rest of the answer. The frame's personal parts, the CSRF token of
+    the language switch and the address it returns to, are put in for each visitor, so the key holds only
+    the path and the filters: other parameters (tracking, or random ones sent to fill the cache) share it."""
     version = selectors.programme_version(edition)
-    key = _visitors_key(request, edition, "page", version, path=request.get_full_path())
+    key = _visitors_key(request, edition, "page", version, path=request.path)
     page = cache.get(key)
     if page is None:
         html = _cached_for_visitors(request, edition, body, version)
-        context = {"edition": edition, "body": mark_safe(html), "csrf_token": CSRF_PLACEHOLDER}  # noqa: S308
+        context = {
+            "edition": edition,
+            "body": mark_safe(html),  # noqa: S308
+            "csrf_token": CSRF_PLACEHOLDER,
+            "return_to": RETURN_PLACEHOLDER,
+        }
         page = render_to_string("programme/agenda.html", context, request)
         cache.set(key, page, AGENDA_CACHE_SECONDS)
-    return page.replace(CSRF_PLACEHOLDER, get_token(request))
+    return page.replace(CSRF_PLACEHOLDER, get_token(request)).replace(
+        RETURN_PLACEHOLDER, escape(request.get_full_path())
+    )
 
 
 def activity_detail(request, edition, pk):
