@@ -174,12 +174,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = not CELERY_RESULT_BACKEND
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
-# A task is acknowledged once it has run, so that a worker killed during a run gets it redelivered (to
-# another worker, after the visibility timeout); common.runs re-runs it only when the first worker is dead.
-CELERY_TASK_ACKS_LATE = True
-# A pool child killed under a living worker (out of memory) puts its task back at once rather than acking
-# it as failed; common.runs caps the attempts, so a run that kills its worker cannot loop.
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Tasks are acknowledged when they start (Celery's default): one killed with its worker is lost, never run
+# twice nor redelivered for ever. Only the engine runs' tasks are acknowledged late and put back when their
+# worker is lost (acks_late, reject_on_worker_lost on the task): common.runs re-runs them only when the first
+# worker is dead and caps the attempts, so a run that kills its worker cannot loop. The visibility timeout
+# below is how long the broker waits before it hands such a task to another worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("MAILLAGE_BROKER_VISIBILITY_SECONDS", "3600")),
 }

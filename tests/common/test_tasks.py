@@ -97,3 +97,27 @@ def test_long_jobs_run_in_a_thread_without_a_broker(settings, django_capture_on_
         job_enqueue(mark_done, "flag.txt")
     assert done.wait(timeout=10)
     assert (tmp_path / "flag.txt").read_text() == "done"
+
+
+def test_only_the_engine_runs_are_acknowledged_late(settings):
+    """A task put back when its worker dies runs again: only the engine runs, whose attempts common.runs caps,
+    may be; a memory-hungry refresh killed by the kernel would otherwise be redelivered for ever, and an
+    e-mail could go twice."""
+    from maillage.celery import app
+    from maillage.matchmaking import tasks as b2b_tasks
+    from maillage.programme import tasks as programme_tasks
+
+    assert not getattr(settings, "CELERY_TASK_ACKS_LATE", False)
+    assert not getattr(settings, "CELERY_TASK_REJECT_ON_WORKER_LOST", False)
+    late = {
+        name
+        for name, task in app.tasks.items()
+        if name.startswith("maillage.") and (task.acks_late or task.reject_on_worker_lost)
+    }
+    assert late == {
+        programme_tasks.programme_run_execute_task.name,
+        b2b_tasks.scheduling_run_execute_task.name,
+    }
+    assert b2b_tasks.scheduling_run_execute_task.reject_on_worker_lost
+    assert programme_tasks.programme_run_execute_task.reject_on_worker_lost
+    assert not b2b_tasks.recommendations_refresh_task.acks_late

@@ -6,7 +6,7 @@ from . import recommendations, services
 from .models import B2BSession
 
 
-@shared_task
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def scheduling_run_execute_task(run_id: int) -> str:
     return services.scheduling_run_execute(run_id=run_id).status
 

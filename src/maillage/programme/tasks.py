@@ -5,6 +5,6 @@ from celery import shared_task
 from . import services
 
 
-@shared_task
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def programme_run_execute_task(run_id: int) -> str:
     return services.programme_run_execute(run_id=run_id).status
