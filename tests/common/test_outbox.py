@@ -3,13 +3,14 @@
 import datetime as dt
 import io
 import smtplib
+import threading
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from maillage.common import outbox
@@ -23,6 +24,19 @@ class DownBackend(BaseEmailBackend):
 
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class HungBackend(BaseEmailBackend):
+    """A mail server that answers only when the test lets it (`release`), as a hung one does."""
+
+    started, release = threading.Event(), threading.Event()
+    in_transaction: list[bool] = []
+
+    def send_messages(self, messages):
+        HungBackend.in_transaction.append(connection.in_atomic_block)
+        HungBackend.started.set()
+        assert HungBackend.release.wait(timeout=30)
+        return len(messages)
 
 
 def test_an_email_is_written_with_the_change_and_sent_after_commit(django_capture_on_commit_callbacks):
@@ -87,3 +101,72 @@ def test_the_command_sends_what_waits():
     assert out.getvalue().strip() == "1"
     assert [m.subject for m in mail.outbox] == ["En attente"]
     assert OutboundEmail.objects.get().status == "sent"
+
+
+def test_a_sent_email_keeps_its_record_but_not_its_texts():
+    """A password-reset or invitation link must not stay readable in the outbox (or in backups)."""
+    row = OutboundEmail.objects.create(
+        to="a@example.org", subject="Mot de passe", body="https://x/reset/abc", html="<a>reset</a>"
+    )
+    assert outbox.email_deliver(row.pk) is True
+    row.refresh_from_db()
+    assert (row.to, row.subject, row.status, row.sent is not None) == (
+        "a@example.org",
+        "Mot de passe",
+        "sent",
+        True,
+    )
+    assert (row.body, row.html) == ("", "")
+    assert mail.outbox[0].body == "https://x/reset/abc"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_stays_writable_while_the_mail_server_hangs(settings):
+    settings.EMAIL_BACKEND = "tests.common.test_outbox.HungBackend"
+    HungBackend.started.clear(), HungBackend.release.clear(), HungBackend.in_transaction.clear()
+    row = OutboundEmail.objects.create(to="a@example.org", subject="Lent", body="Corps")
+    results: list[bool] = []
+
+    def deliver():
+        try:
+            results.append(outbox.email_deliver(row.pk))
+        finally:
+            connection.close()
+
+    sender = threading.Thread(target=deliver)
+    sender.start()
+    try:
+        assert HungBackend.started.wait(timeout=30)
+        assert OutboundEmail.objects.get(pk=row.pk).status == "sending"  # claimed, and committed
+        with transaction.atomic():  # another write, while the send goes on
+            other = OutboundEmail.objects.create(to="b@example.org", subject="Autre", body="Corps")
+        assert outbox.email_deliver(row.pk) is False  # never two workers on one row
+    finally:
+        HungBackend.release.set()
+        sender.join(timeout=30)
+    assert (results, HungBackend.in_transaction) == ([True], [False])
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("sent", 1)
+    assert OutboundEmail.objects.get(pk=other.pk).status == "pending"
+
+
+def test_an_email_whose_worker_died_while_sending_is_sent_once_its_lease_runs_out():
+    now = timezone.now()
+    row = OutboundEmail.objects.create(
+        to="a@example.org", subject="Repris", body="Corps", status="sending", attempts=1,
+        next_attempt=now + dt.timedelta(minutes=5),
+    )  # fmt: skip
+    assert outbox.emails_due_send() == 0  # its worker may still be at it
+    assert mail.outbox == []
+    with time_machine.travel(now + dt.timedelta(minutes=6)):
+        assert outbox.emails_due_send() == 1
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("sent", 2)
+    assert [m.subject for m in mail.outbox] == ["Repris"]
+
+
+def test_a_hung_mail_server_costs_an_attempt_not_a_worker():
+    """Django's SMTP connection waits for ever unless told otherwise."""
+    from django.core.mail import get_connection
+
+    assert get_connection("django.core.mail.backends.smtp.EmailBackend").timeout == 20

@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -147,3 +148,16 @@ def test_a_run_whose_worker_died_each_time_fails_with_the_reason(edition):
     assert (calls, failed.status, failed.finished is not None) == ([], "failed", True)
     assert "stopped 2 times" in failed.error
     assert runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1).status == "queued"
+
+
+def test_a_run_on_another_host_counts_as_dead_once_its_time_limit_and_margin_have_passed(edition):
+    """Whose process cannot be checked from here: dead at `started + time limit + ABANDONED_AFTER`, not before."""
+    run = _running(edition, "another-host:4242")
+    from maillage.common.models import RunAttempt
+
+    attempt = RunAttempt.objects.get(run_id=run.pk)
+    deadline = run.started + dt.timedelta(seconds=run.time_limit) + runs.ABANDONED_AFTER
+    with time_machine.travel(deadline - dt.timedelta(seconds=5)):
+        assert not runs.attempt_dead(run, attempt)
+    with time_machine.travel(deadline + dt.timedelta(seconds=5)):
+        assert runs.attempt_dead(run, attempt)

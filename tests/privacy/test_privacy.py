@@ -42,6 +42,13 @@ def test_the_privacy_page_is_public_and_says_the_retention_periods(client):
     assert reverse("privacy:policy") in client.get(reverse("home")).content.decode()  # linked from the footer
 
 
+def test_the_privacy_page_says_an_emails_text_goes_once_sent(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("privacy:policy")).content.decode()
+    assert "Its text is deleted once it is sent" in page
+    assert f"the record (address, subject, date) {settings.MAILLAGE_RETAIN_EMAILS_DAYS} days after" in page
+
+
 # Access: one's own data
 
 

@@ -47,10 +47,12 @@ class AuditEvent(models.Model):
 class OutboundEmail(models.Model):
     """An e-mail waiting to leave, one recipient per row, written in the same transaction as the change that
     sends it (common.outbox.email_queue): when the broker or the mail server is down, it waits here, and the
-    periodic task sends it once they are back, with growing delays between attempts."""
+    periodic task sends it once they are back, with growing delays between attempts. Once sent, only its
+    record stays (address, subject, date): the texts are blanked."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting")
+        SENDING = "sending", _("being sent")
         SENT = "sent", _("sent")
         FAILED = "failed", _("given up")
 

@@ -204,7 +204,8 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
     - audit events older than MAILLAGE_RETAIN_AUDIT_MONTHS;
     - proposals that did not reach the programme, cleared (texts, files, co-speakers, review comments), and
       organisers' scouting entries, deleted, MAILLAGE_RETAIN_PROPOSALS_MONTHS after the call's deadline;
-    - e-mails sent or given up, MAILLAGE_RETAIN_EMAILS_DAYS after they were written.
+    - e-mails sent (their texts were blanked when sent: the record stays) or given up,
+      MAILLAGE_RETAIN_EMAILS_DAYS after they were written.
 
     Returns how many records each rule touched."""
     now = now or timezone.now()
@@ -226,7 +227,9 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
         ],
         "applications": 0,
         **proposals_retention(before=_months_ago(now, settings.MAILLAGE_RETAIN_PROPOSALS_MONTHS)),
-        "emails": OutboundEmail.objects.exclude(status=OutboundEmail.Status.PENDING)
+        "emails": OutboundEmail.objects.exclude(
+            status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.SENDING]
+        )
         .filter(created__lt=now - dt.timedelta(days=settings.MAILLAGE_RETAIN_EMAILS_DAYS))
         .delete()[0],
     }
