@@ -106,11 +106,18 @@ def _held_session_load(data: dict, *, seed: int, days: list[dt.date]) -> None:
             with_deadline=False,
         )
         _requests(session, rng, data["requests"]["messages"])
-        sheet = read_table(_history_csv(session, rng, data["held"]["outcomes"]), "historique.csv")
-        b2b_session_history_import(session=session, sheet=sheet, user=session.organiser)
+        history_record(session, _history_rows(session, rng, data["held"]["outcomes"]))
 
 
-def _history_csv(session: B2BSession, rng: random.Random, outcome_weights: dict[str, int]) -> bytes:
+def history_record(session: B2BSession, rows: list[list]) -> None:
+    """Record a session already held as organisers do after the fact: its rows (day, start, table, the two
+    people's e-mails, held or no-show, their outcomes and notes, as `HISTORY_COLUMNS`) written as the
+    spreadsheet they would upload and imported through the real import, which publishes and closes it."""
+    sheet = read_table(write_csv(HISTORY_COLUMNS, rows), "historique.csv")
+    b2b_session_history_import(session=session, sheet=sheet, user=session.organiser)
+
+
+def _history_rows(session: B2BSession, rng: random.Random, outcome_weights: dict[str, int]) -> list[list]:
     """The organisers' record of the held mission: accepted requests placed first come, first served at
     the earliest slot where both people and a table were free; mostly held; outcomes from most people."""
     tz = session.tzinfo
@@ -143,10 +150,12 @@ def _history_csv(session: B2BSession, rng: random.Random, outcome_weights: dict[
                     b.person.email,
                     "held" if held else "no-show",
                     *said,
+                    "",
+                    "",
                 ]
             )
             break
-    return write_csv(HISTORY_COLUMNS[:8], rows)
+    return rows
 
 
 def _result(session: B2BSession, created: bool) -> MatchmakingDemoResult:

@@ -18,14 +18,13 @@ from maillage.common.fields import zone
 from maillage.directory import services as directory_services
 from maillage.directory.models import Corridor, Organisation, Person
 from maillage.matchmaking import services as matchmaking_services
-from maillage.matchmaking.models import B2BSession, Meeting, Participant
+from maillage.matchmaking.models import B2BSession, Meeting, MeetingRequest, Participant
 from maillage.missions import services
 from maillage.missions.models import Delegate, FollowUpSurvey, ItineraryItem, Mission
 
 from .accounts import DEMO_MEMBER, DEMO_ORGANISER
-from .clock import as_of
 from .files import demo_toml
-from .matchmaking import _schedule_and_publish as schedule_and_publish
+from .matchmaking import history_record
 
 
 @dataclass
@@ -148,37 +147,22 @@ def _delegation(mission: Mission, spec: dict, organiser: User | None) -> list[De
 
 
 def _b2b(mission: Mission, spec: dict, delegates: list[Delegate], organiser: User | None) -> None:
-    """The mission's B2B session as it went, through matchmaking's services as on each day: set up and
-    scheduled the week before (`_b2b_before`), then checked in and its outcomes recorded by the delegates
-    at the end of the day."""
+    """The mission's B2B session as it went: set up with the hosts at their booths, the delegates registered
+    by their itinerary item, their requests and the hosts' answers through matchmaking's services; then
+    its meetings, check-ins and outcomes recorded after the fact as organisers do (`history_record`), since
+    the scheduler plans only what is still to come."""
     b2b = spec.get("b2b")
     if b2b is None or organiser is None or not delegates:
         return
-    _part, _start, end = b2b["part"]
-    before = _moment(mission.start_date, b2b["day"] - b2b["scheduled_days_before"], "10:00", b2b["zone"])
-    with as_of(before):
-        session = _b2b_before(mission, b2b, delegates, organiser)
-    with as_of(_moment(mission.start_date, b2b["day"], end, b2b["zone"])):
-        held = 0
-        meetings = Meeting.objects.filter(session=session, published=True).select_related("request__sender")
-        for n, meeting in enumerate(meetings.order_by("slot__start", "table__number"), start=1):
-            if n % b2b["no_show_every"] == 0:
-                matchmaking_services.meeting_check_in(meeting=meeting, status=Meeting.Status.NO_SHOW)
-                continue
-            matchmaking_services.meeting_check_in(meeting=meeting, status=Meeting.Status.HELD)
-            matchmaking_services.meeting_outcome_record(
-                meeting=meeting,
-                participant=meeting.request.sender,
-                outcome=b2b["outcomes"][held % len(b2b["outcomes"])],
-                notes=b2b["notes"][held % len(b2b["notes"])],
-            )
-            held += 1
-        matchmaking_services.b2b_session_set_status(session=session, status=B2BSession.Status.CLOSED)
+    session = _b2b_requests(mission, b2b, delegates, organiser)
+    rows = _b2b_history(session, b2b)
+    if rows:
+        history_record(session, rows)
 
 
-def _b2b_before(mission: Mission, b2b: dict, delegates: list[Delegate], organiser: User) -> B2BSession:
+def _b2b_requests(mission: Mission, b2b: dict, delegates: list[Delegate], organiser: User) -> B2BSession:
     """The session with the hosts at their booths, the item that registers the delegates, their requests
-    and the hosts' answers, and the organiser's scheduling run, published."""
+    and the hosts' answers."""
     part, start, end = b2b["part"]
     hosts = [_organisation(key) for key in b2b["hosts"]]
     session = matchmaking_services.b2b_session_create(
@@ -230,8 +214,39 @@ def _b2b_before(mission: Mission, b2b: dict, delegates: list[Delegate], organise
                 matchmaking_services.meeting_request_decline(request=request, by_organiser=True)
             else:
                 matchmaking_services.meeting_request_accept(request=request, notify=False, by_organiser=True)
-    schedule_and_publish(session)
     return session
+
+
+def _b2b_history(session: B2BSession, b2b: dict) -> list[list]:
+    """The day as the organisers recorded it, rows of the history sheet (`HISTORY_COLUMNS`): each accepted
+    request at the host's booth in the first slot where both people were free; in the order of the day,
+    every `no_show_every`-th meeting a no-show, and for the others the delegate's (the sender's) outcome
+    and notes, in turn."""
+    tz = session.tzinfo
+    slots = list(session.slots.order_by("start"))
+    busy: set[tuple[int, int]] = set()
+    placed = []
+    accepted = MeetingRequest.objects.filter(session=session, status=MeetingRequest.Status.ACCEPTED)
+    for request in accepted.select_related(
+        "sender__person", "recipient__person", "recipient__booth"
+    ).order_by("pk"):
+        a, b, table = request.sender, request.recipient, request.recipient.booth
+        slot = next((s for s in slots if (a.pk, s.pk) not in busy and (b.pk, s.pk) not in busy), None)
+        if table is None or slot is None:
+            continue
+        busy |= {(a.pk, slot.pk), (b.pk, slot.pk)}
+        placed.append((slot.start.astimezone(tz), table.number, a.person.email, b.person.email))
+    rows, held = [], 0
+    for n, (start, table_number, a_email, b_email) in enumerate(sorted(placed), start=1):
+        meeting = [f"{start:%Y-%m-%d}", f"{start:%H:%M}", table_number, a_email, b_email]
+        if n % b2b["no_show_every"] == 0:
+            rows.append([*meeting, Meeting.Status.NO_SHOW, "", "", "", ""])
+            continue
+        outcome = b2b["outcomes"][held % len(b2b["outcomes"])]
+        notes = b2b["notes"][held % len(b2b["notes"])]
+        rows.append([*meeting, Meeting.Status.HELD, outcome, "", notes, ""])
+        held += 1
+    return rows
 
 
 def _outcomes(mission: Mission, spec: dict, delegates: list[Delegate]) -> None:
