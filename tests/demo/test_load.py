@@ -11,6 +11,7 @@ import time_machine
 from django.core.management import call_command
 
 from maillage.accounts.models import User
+from maillage.common.models import OutboundEmail
 from maillage.directory.models import Corridor, Organisation, Person, Region
 from maillage.matchmaking.models import B2BSession, Meeting, MeetingOutcome, MeetingRequest, Participant
 from maillage.missions.models import (
@@ -76,9 +77,9 @@ BEFORE = {
     "favourites": 1150,
     "sessions": 3,
     "participants": 91,
-    "requests": 194,
-    "held_meetings": 63,
-    "outcomes": 107,
+    "requests": 198,
+    "held_meetings": 67,
+    "outcomes": 116,
     "missions": 3,
     "delegates": 36,
     "items": 24,
@@ -97,6 +98,7 @@ def test_demo_data_loads_the_same_demo_as_before_and_twice_changes_nothing():
         out = io.StringIO()
         call_command("demo_data", organisations=80, people=160, stdout=out)
         assert _counts() == BEFORE
+        assert not OutboundEmail.objects.filter(status="pending").exists()  # none for placeholder addresses
         coming = B2BSession.objects.get(name="Mission Québec–Bordeaux 2027")
         assert coming.status == B2BSession.Status.PUBLISHED
         assert coming.runs.get().requested_by.email == "organisatrice@demo.maillage.org"
