@@ -48,7 +48,7 @@ def test_the_scouting_page_shows_people_met_on_missions_with_where_and_why(clien
     assert page.count('<tr id="met-') == 1  # the organisation met without a person is not offered
     assert "Aiko Tanaka" in page
     assert "Mission Labège" in page
-    assert "Innovation Day, Labège · Japon" in page
+    assert "Mission Labège — Innovation Day, Labège (Japon)" in page  # `MetOnMission.where`
     assert "rempli la salle" in page
     scouting = client.get(reverse("proposals:scouting", args=[call.edition.slug])).content.decode()
     assert f'hx-get="{url}"' in scouting
