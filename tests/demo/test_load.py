@@ -105,10 +105,11 @@ def test_demo_data_loads_the_same_demo_as_before_and_twice_changes_nothing():
         assert Meeting.objects.filter(session=coming, published=True).exists()
         assert out.getvalue().splitlines()[:2] == [
             "Demo data: 80 organisations, 160 people.",
-            "Demo programme: Semaine numérique de Québec 2027, 2027-04-05 to 2027-04-09 (44 activities, created).",
+            "Demo programme: Semaine numérique de Québec 2027, 2027-04-05 to 2027-04-09 (45 activities, created).",
         ]
         again = io.StringIO()
         call_command("demo_data", organisations=80, people=160, stdout=again)
         assert _counts() == BEFORE
         assert again.getvalue().count("already there") == 3
+        assert "(45 activities, already there)" in again.getvalue()  # the same count both times
         assert "Demo missions: 0 missions" in again.getvalue()
