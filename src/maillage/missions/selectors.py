@@ -428,7 +428,9 @@ def people_met(*, limit: int = 100) -> list[Discovery]:
 
 
 def discovery_get(pk: int) -> Discovery:
-    return Discovery.objects.select_related("mission", "organisation", "person", "item__organisation").get(pk=pk)
+    return Discovery.objects.select_related("mission", "organisation", "person", "item__organisation").get(
+        pk=pk
+    )
 
 
 def leads_of(mission: Mission) -> QuerySet[Lead]:
