@@ -146,7 +146,10 @@ def test_a_run_whose_worker_died_each_time_fails_with_the_reason(edition):
     run, calls = _running(edition, _dead_worker(), _dead_worker()), []
     failed = runs.run_execute(ProgrammeRun, run.pk, work=_placing(calls))
     assert (calls, failed.status, failed.finished is not None) == ([], "failed", True)
-    assert "stopped 2 times" in failed.error
+    assert failed.error in (
+        "Interrupted: the worker running it stopped 2 times.",
+        "Interrompu : le processus qui l'exécutait s'est arrêté 2 fois.",
+    )
     assert runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1).status == "queued"
 
 
