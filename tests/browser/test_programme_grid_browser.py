@@ -96,6 +96,13 @@ def test_moving_onto_a_taken_room_keeps_both_activities_usable(
     _move(page.locator(f"#grid-activity-{moving.pk}"), to=room, start="2027-05-06T09:30")
     error = page.locator(f"#grid-activity-{moving.pk} [role=alert]")
     expect(error).to_contain_text("une seule journée de l'édition")
+    # scrolled into view smoothly: on a busy machine the scroll may still be running when the text shows
+    page.wait_for_function(
+        """id => { const r = document.querySelector(`#grid-activity-${id} [role=alert]`).getBoundingClientRect();
+                   return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }""",
+        arg=moving.pk,
+        timeout=5000,
+    )
     assert _in_view(page, error.bounding_box())
     assert page.locator("#grid > .errors").count() == 0
     if SCREENSHOTS:
