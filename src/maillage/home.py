@@ -29,7 +29,7 @@ from maillage.programme import selectors as programme_selectors
 from maillage.programme.models import Activity, Edition
 from maillage.proposals import selectors as proposals_selectors
 from maillage.proposals import services as proposals_services
-from maillage.proposals.models import Call, Proposal
+from maillage.proposals.models import Call
 
 
 @dataclass
@@ -135,8 +135,7 @@ def scouting_missions_add(request, edition, pk):
         raise Http404 from None
     if found.person is None:
         raise Http404
-    languages = found.person.languages or []
-    language = Proposal.Language.EN if languages and "fr" not in languages else Proposal.Language.FR
+    language = directory_selectors.person_language(found.person)
     try:
         proposals_services.prospect_add(
             call=call,

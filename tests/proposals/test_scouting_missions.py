@@ -119,3 +119,20 @@ def test_the_list_of_people_met_reads_the_same_queries_for_one_or_three(client, 
         page = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert page.count('<tr id="met-') == 3
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_the_invitation_language_is_the_one_every_app_writes_to_that_person_in(client, met):
+    """One rule (``directory.selectors.person_language``): the account's language first, then French when the
+    person speaks it."""
+    organiser, call, aiko = met
+    client.force_login(organiser)
+    aiko.person.languages = ["ja", "en"]
+    aiko.person.save(update_fields=["languages"])
+    client.post(reverse("scouting_missions_add", args=[call.edition.slug, aiko.pk]))
+    assert Prospect.objects.get(call=call).language == "en"
+
+    Prospect.objects.filter(call=call).delete()
+    aiko.person.user = UserFactory(email="aiko@account.example", language="fr")
+    aiko.person.save(update_fields=["user"])
+    client.post(reverse("scouting_missions_add", args=[call.edition.slug, aiko.pk]))
+    assert Prospect.objects.get(call=call).language == "fr"

@@ -68,6 +68,15 @@ def person_can_edit(person: Person, *, user) -> bool:
     return person_can_see_private(person, user=user)
 
 
+def person_language(person: Person) -> str:
+    """The language to write to someone in: the one their account chose, else French when they speak it
+    (the network's language), else English. Invitations, notifications and call-for-proposals e-mails all use
+    it, so one person gets one language from every app."""
+    if person.user_id:
+        return person.user.language
+    return "fr" if "fr" in (person.languages or ["fr"]) else "en"
+
+
 def people_search(query: str = "", *, page: int | str = 1, per_page: int = 50) -> Page:
     """People for the organisers' list (every person, listed or not): each word typed must start a word of the
     name, the role, the e-mail or the organisation, accents and case aside."""

@@ -18,6 +18,7 @@ from maillage.common.runs import run_done, run_execute, run_start
 from maillage.common.services import model_update, unique_slug
 from maillage.common.times import require_aware
 from maillage.directory.models import Person, Sector
+from maillage.directory.selectors import person_language
 
 from . import engines, selectors
 from .models import (
@@ -299,13 +300,6 @@ def participant_update(
 
 
 # Requests
-
-
-def person_language(person: Person) -> str:
-    """The language of e-mails to someone: their account's, else French when they speak it."""
-    if person.user_id:
-        return person.user.language
-    return "fr" if "fr" in (person.languages or ["fr"]) else "en"
 
 
 def _notify(participant: Participant, template: str, context: dict) -> None:
