@@ -213,6 +213,8 @@ MAILLAGE_RETAIN_AUDIT_MONTHS = int(os.environ.get("MAILLAGE_RETAIN_AUDIT_MONTHS"
 MAILLAGE_RETAIN_PROPOSALS_MONTHS = int(os.environ.get("MAILLAGE_RETAIN_PROPOSALS_MONTHS", "12"))
 MAILLAGE_RETAIN_EMAILS_DAYS = int(os.environ.get("MAILLAGE_RETAIN_EMAILS_DAYS", "30"))
 MAILLAGE_PRIVACY_CONTACT = os.environ.get("MAILLAGE_PRIVACY_CONTACT", "")
+# New visitor sessions (a visitor's stars on the call's preview) per network address and hour.
+MAILLAGE_VISITOR_SESSIONS_PER_HOUR = int(os.environ.get("MAILLAGE_VISITOR_SESSIONS_PER_HOUR", "300"))
 
 # A shared cache (Redis) lets every app process reuse the public agenda they render; default: per process.
 if os.environ.get("CACHE_URL"):

@@ -284,6 +284,19 @@ def test_retention_clears_old_notes_and_unselected_applications_and_keeps_the_re
     assert AuditEvent.objects.filter(action="privacy.retention_applied").count() == 1
 
 
+def test_retention_deletes_expired_sessions_and_keeps_live_ones(client, world):
+    from django.contrib.sessions.models import Session
+
+    client.force_login(world.alice)  # a live session
+    Session.objects.create(
+        session_key="expired" + "x" * 25, session_data="", expire_date=timezone.now() - dt.timedelta(days=1)
+    )
+    done = services.retention_apply()
+    assert done["sessions"] == 1
+    assert Session.objects.count() == 1
+    assert client.get(reverse("privacy:my_data")).status_code == 200  # still logged in
+
+
 def test_retention_runs_daily_and_from_the_command(capsys):
     assert (
         settings.CELERY_BEAT_SCHEDULE["privacy-retention"]["task"]

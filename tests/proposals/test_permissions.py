@@ -160,6 +160,38 @@ def test_stars_need_an_open_preview_and_a_visitors_count_once_they_log_in(client
     assert accepted.stars.count() == 1
 
 
+def test_visitors_who_drop_their_cookie_cannot_open_a_session_per_star(client, world, settings):
+    """Each cookie-less star would store a new session: past the hourly limit per address, it is refused
+    with a message, while a visitor who keeps their cookie and members go on starring."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    settings.MAILLAGE_VISITOR_SESSIONS_PER_HOUR = 2
+    call, _proposal, accepted, users = world
+    services.call_update(call=call, preview_open=True)
+    url = reverse("proposals:star", args=[call.edition.slug, accepted.pk])
+    keeper = Client()
+    assert (
+        'aria-pressed="true"'
+        in keeper.post(url, {"star": "1"}, headers={"HX-Request": "true"}).content.decode()
+    )
+    Client().post(url, {"star": "1"})  # a second new session from the same address: still allowed
+    refused = Client().post(url, {"star": "1"}, headers={"HX-Request": "true"})
+    assert refused.status_code == OK
+    body = refused.content.decode()
+    assert 'role="alert"' in body and 'aria-pressed="false"' in body
+    assert "sessionid" not in refused.cookies
+    refused_page = Client().post(url, {"star": "1"}, follow=True).content.decode()
+    assert '<li class="message error" role="status">' in refused_page
+    for _ in range(3):  # the visitor who kept their cookie is not counted again
+        assert keeper.post(url, {"star": "1"}, headers={"HX-Request": "true"}).status_code == OK
+    client.force_login(users["member"])
+    assert client.post(url, {"star": "1"}).status_code == REDIRECT
+    assert accepted.stars.count() == 1
+    cache.clear()
+
+
 def test_writes_are_refused_to_the_wrong_people(client, world):
     call, proposal, _accepted, users = world
     slug = call.edition.slug

@@ -3,7 +3,6 @@ import hashlib
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from maillage.common.audit import audit_record
 from maillage.common.emails import email_send_later
 from maillage.common.http import ip_network
+from maillage.common.throttle import throttle_allow
 
 from .devices import device_label
 from .models import KnownDevice, User
@@ -147,13 +147,7 @@ def login_unlock(*, username: str = "", ip: str = "", by: User | None = None, re
 def password_reset_allowed(user: User) -> bool:
     """At most PASSWORD_RESETS_PER_HOUR reset e-mails per account: a stranger cannot flood someone's inbox
     (the page says the same either way, so it tells nothing about the account)."""
-    key = f"password-reset:{user.pk}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) <= PASSWORD_RESETS_PER_HOUR
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        return True
+    return throttle_allow(f"password-reset:{user.pk}", limit=PASSWORD_RESETS_PER_HOUR, seconds=3600)
 
 
 PASSWORD_RESETS_PER_HOUR = 3

@@ -2,6 +2,7 @@
 
 import calendar
 import datetime as dt
+from importlib import import_module
 
 from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
@@ -192,6 +193,14 @@ def _months_ago(now: dt.datetime, months: int) -> dt.datetime:
 
 
 @transaction.atomic
+def _sessions_expired_delete(now: dt.datetime) -> int:
+    """Expired sessions, where the session engine stores them in the database (a cache expires its own)."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store, "get_model_class"):
+        return 0
+    return store.get_model_class().objects.filter(expire_date__lt=now).delete()[0]
+
+
 def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Forget what is no longer needed (the figures stay):
 
@@ -205,7 +214,8 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
     - proposals that did not reach the programme, cleared (texts, files, co-speakers, review comments), and
       organisers' scouting entries, deleted, MAILLAGE_RETAIN_PROPOSALS_MONTHS after the call's deadline;
     - e-mails sent (their texts were blanked when sent: the record stays) or given up,
-      MAILLAGE_RETAIN_EMAILS_DAYS after they were written.
+      MAILLAGE_RETAIN_EMAILS_DAYS after they were written;
+    - sessions past their expiry (Django keeps stored sessions until someone clears them).
 
     Returns how many records each rule touched."""
     now = now or timezone.now()
@@ -232,6 +242,7 @@ def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
         )
         .filter(created__lt=now - dt.timedelta(days=settings.MAILLAGE_RETAIN_EMAILS_DAYS))
         .delete()[0],
+        "sessions": _sessions_expired_delete(now),
     }
     if missions_installed():
         from maillage.missions.models import Application

@@ -1,6 +1,7 @@
 """Pages of the call for proposals: thin views that read through selectors, write through services, and take
 their rights from `selectors.access` and the organiser role."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -15,7 +16,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
+from maillage.common.http import client_ip
 from maillage.common.tabular import write_csv
+from maillage.common.throttle import throttle_allow
 from maillage.directory.models import Person
 from maillage.programme.forms import SpeakerProfileForm
 from maillage.programme.models import Edition
@@ -349,6 +352,22 @@ def _starred(request, call: Call) -> set[int]:
     return set(request.session.get(VISITOR_STARS, []))
 
 
+def _visitor_session_allowed(request) -> bool:
+    """Visitors' stars are kept in a session each: at most MAILLAGE_VISITOR_SESSIONS_PER_HOUR new ones per
+    network address (a venue's Wi-Fi puts a whole audience behind one, hence a generous default)."""
+    return throttle_allow(
+        f"visitor-star:{client_ip(request)}",
+        limit=settings.MAILLAGE_VISITOR_SESSIONS_PER_HOUR,
+        seconds=3600,
+    )
+
+
+def _star_box(request, call: Call, proposal: Proposal, *, refused: str = ""):
+    proposal.star_count = proposal.stars.count()
+    context = {"edition": call.edition, "p": proposal, "starred": _starred(request, call), "refused": refused}
+    return render(request, "proposals/_star.html", context)
+
+
 @require_POST
 def star(request, edition, pk):
     """Star a session of the preview (or take the star back): a member's counts at once; a visitor's is
@@ -360,16 +379,19 @@ def star(request, edition, pk):
     starred = request.POST.get("star") == "1"
     if request.user.is_authenticated:
         services.star_set(user=request.user, proposal=proposal, starred=starred)
+    elif request.session.session_key is None and not _visitor_session_allowed(request):
+        # A client that drops its cookie would open a stored session with every star: it gets no new one.
+        refused = _(
+            "Too many visitors from your network have starred without logging in in the last hour. Log in to star."
+        )
+        if request.htmx:
+            return _star_box(request, call, proposal, refused=refused)
+        messages.error(request, refused)
     else:
         kept = [i for i in request.session.get(VISITOR_STARS, []) if i != proposal.pk]
         request.session[VISITOR_STARS] = ([*kept, proposal.pk] if starred else kept)[-VISITOR_STARS_MAX:]
     if request.htmx:
-        proposal.star_count = proposal.stars.count()
-        return render(
-            request,
-            "proposals/_star.html",
-            {"edition": call.edition, "p": proposal, "starred": _starred(request, call)},
-        )
+        return _star_box(request, call, proposal)
     return redirect(f"{reverse('proposals:preview', args=[call.edition.slug])}#proposal-{proposal.pk}")
 
 
