@@ -37,6 +37,7 @@ FUSION = Path(__file__).resolve().parents[1] / "src" / "maillage" / "engine" / "
 POSITIVE = {"lex_need_offer", "lex_offer_need", "emb_need_offer", "emb_offer_need", "same_sector", "role"}
 POSITIVE |= {"role_back", "corridor", "cross_border", "place", "place_back"}
 POSITIVE |= {"emb_need_identity", "emb_identity_need", "emb_complement_rank", "emb_sector_rank"}
+POSITIVE |= {"emb_context_need_offer", "emb_context_offer_need", "emb_context_rank"}
 NEGATIVE = {"lex_hub", "lex_look_alike", "emb_hub", "emb_look_alike", "no_shared_language"}
 MARKET_WEIGHT = 0.5  # weight of the buyer-above-competitor margin, relative to one query's loss
 LAMBDAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)

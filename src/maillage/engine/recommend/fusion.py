@@ -31,6 +31,10 @@ FEATURES = (
     "emb_rival",  # the same offer (emb_same_offer) and the same roles looked for: a competitor
     "emb_complement_rank",  # j's place in i's list by emb_need_offer + emb_offer_need, exp(-place / 10)
     "emb_sector_rank",  # j's place in i's list by emb_sector, the same way
+    "emb_context_need_offer",  # i's needs read with i's sectors against j's offers read with j's sectors
+    "emb_context_offer_need",
+    "emb_context_rank",  # j's place in i's list by the two above, exp(-place / 10)
+    "emb_sector_same_class",  # emb_sector when both are the same class of organisation (a rival's mark)
     "same_sector",  # a declared sector in common
     "role",  # j's kind is what i looks for
     "role_back",  # i's kind is what j looks for

@@ -552,7 +552,10 @@ def _features(
             "domain": (domain, domain) if want("emb_domain") else None,
             "need_identity": (need_vectors, identity_vectors) if want("emb_need_identity") else None,
             "sector": (sector_vectors, sector_vectors)
-            if want("emb_sector") or want("emb_sector_rank")
+            if want("emb_sector") or want("emb_sector_rank") or want("emb_sector_same_class")
+            else None,
+            "context": _in_context(need_vectors, offer_vectors, sector_vectors)
+            if want("emb_context_need_offer") or want("emb_context_offer_need") or want("emb_context_rank")
             else None,
         }
         with ThreadPoolExecutor(embed.WORKERS) as pool:
@@ -582,9 +585,21 @@ def _features(
             # "software to recommend to our members" against what j is: "startup: childcare, software"
             found["emb_need_identity"] = products["need_identity"]
             found["emb_identity_need"] = found["emb_need_identity"].T
-        if want("emb_sector") or want("emb_sector_rank"):
+        if want("emb_sector") or want("emb_sector_rank") or want("emb_sector_same_class"):
             # declared sectors in any words and language: "Performing arts" and "Arts de la scène"
             found["emb_sector"] = products["sector"]
+        if want("emb_sector_same_class"):
+            # the same trade and the same class of organisation (two companies): how rivals look;
+            # a partner is more often of another class (an association, a lab, a distributor)
+            found["emb_sector_same_class"] = found["emb_sector"] * _same_class(profiles)
+        if "context" in products:
+            # a need read with its own sectors ("software to recommend to our members" of a network
+            # of funeral homes) against an offer read with its own (a streaming service for funerals)
+            context = products["context"]
+            found["emb_context_need_offer"] = context
+            found["emb_context_offer_need"] = context.T
+            if want("emb_context_rank"):
+                found["emb_context_rank"] = _rank_decay(context + context.T)
         # where j stands in i's own order: what is nearest to i counts, whatever the scale of i's
         # similarities (a profile of generic words is close to nobody in absolute terms)
         if want("emb_complement_rank"):
@@ -592,6 +607,43 @@ def _features(
         if want("emb_sector_rank"):
             found["emb_sector_rank"] = _rank_decay(found["emb_sector"])
     return analysis, found
+
+
+def _in_context(
+    need_vectors: np.ndarray, offer_vectors: np.ndarray, sector_vectors: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Needs and offers each added to their profile's sectors (all unit vectors), normalised: the pair
+    whose product is ``emb_context_need_offer``."""
+    pair = []
+    for matrix in (need_vectors, offer_vectors):
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        mixed = matrix / norms + sector_vectors
+        norms = np.linalg.norm(mixed, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        pair.append((mixed / norms).astype(np.float32))
+    return pair[0], pair[1]
+
+
+# classes of organisation: two of one class (two companies) compete more often than they partner
+KIND_CLASS = {
+    "startup": "company",
+    "sme": "company",
+    "large_company": "company",
+    "consultant": "company",
+    "association": "network",
+    "public": "network",
+    "incubator": "network",
+    "research": "research",
+    "distributor": "distributor",
+    "investor": "investor",
+}
+
+
+def _same_class(profiles: tuple[Profile, ...]) -> np.ndarray:
+    """``[i, j]``: 1 when i and j are of one class of organisation (unknown kinds: the same kind)."""
+    classes = np.array([KIND_CLASS.get(p.kind, p.kind) for p in profiles])
+    return (classes[:, None] == classes[None, :]).astype(np.float32)
 
 
 RANK_SCALE = 10.0  # the 1st of a list counts 1, the 10th 0.39, the 30th 0.05
