@@ -151,25 +151,57 @@ def requests_of(participant: Participant) -> RequestsOf:
     )
 
 
+# What the deadline pages read of a person: their name, the contact details an accepted request shows, what
+# `person_language` needs to write to them (their account's language, else the languages they speak).
+_PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "languages", "user")
+# Of a participant: the keys, the person as above, the organisation's name. Not their profile's texts, nor the
+# organisation's descriptions and search columns (most of the bytes): the request pages never show them.
+_PARTICIPANT_FIELDS = (
+    "session", "person", "organisation", *(f"person__{f}" for f in _PERSON_FIELDS), "organisation__name",
+)  # fmt: skip
+
+
 def request_for_participant(participant: Participant, pk: int) -> MeetingRequest:
     """A request `participant` is a side of (DoesNotExist for anyone else's), with what its answer's
-    e-mail and row need (names, the other side's account for its language). Its session is the
+    e-mail and row need (names, contact details, the other side's account language). Its session is the
     participant's (a participant belongs to one session): not read again."""
-    request = MeetingRequest.objects.select_related(
-        "sender__person__user",
-        "sender__organisation",
-        "recipient__person__user",
-        "recipient__organisation",
-    ).get(Q(sender=participant) | Q(recipient=participant), pk=pk)
+    request = (
+        MeetingRequest.objects.select_related(
+            "sender__person__user",
+            "sender__organisation",
+            "recipient__person__user",
+            "recipient__organisation",
+        )
+        .only(
+            *(f.name for f in MeetingRequest._meta.concrete_fields),
+            *(f"{side}__{f}" for side in ("sender", "recipient") for f in _PARTICIPANT_FIELDS),
+            *(f"{side}__person__user__language" for side in ("sender", "recipient")),
+        )
+        .get(Q(sender=participant) | Q(recipient=participant), pk=pk)
+    )
     request.session = participant.session
     return request
+
+
+def recipient_get(pk: int) -> Participant:
+    """The person a request is being sent to, with what the request's e-mail needs (their name, address and
+    account language); the service checks they take part in the sender's session."""
+    return (
+        Participant.objects.select_related("person__user", "organisation")
+        .only(*_PARTICIPANT_FIELDS, "person__user__language")
+        .get(pk=pk)
+    )
 
 
 def participation_get(slug: str, *, user) -> Participant:
     """The user's participation in the session of this address, with its session, in one query
     (DoesNotExist when the session is hidden from them or they do not take part): the request pages,
-    which every participant loads again and again in the last minutes before the deadline, start here."""
-    participants = Participant.objects.select_related("person", "organisation", "session")
+    which every participant loads again and again in the last minutes before the deadline, start here.
+    Only the columns those pages and their e-mails read (the services read the session again, locked)."""
+    participants = Participant.objects.select_related("person", "organisation", "session").only(
+        *_PARTICIPANT_FIELDS,
+        *(f"session__{f.name}" for f in B2BSession._meta.concrete_fields if f.name != "description"),
+    )
     if not is_organiser(user):
         participants = participants.exclude(session__status=B2BSession.Status.DRAFT)
     participant = participants.get(session__slug=slug, person__user=user)

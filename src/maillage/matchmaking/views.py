@@ -216,7 +216,7 @@ def participant_list(request, slug):
 def request_send(request, slug, pk):
     session, participant = _participation(request, slug)
     try:
-        recipient = Participant.objects.select_related("person__user").get(pk=pk)
+        recipient = selectors.recipient_get(pk)
     except Participant.DoesNotExist:
         raise Http404 from None
     form = RequestForm(request.POST, session=session)
@@ -287,7 +287,12 @@ def request_answer(request, slug, pk):
             "session": session,
             "participant": participant,
             "r": meeting_request,
-            "contacts": selectors.contacts_visible_ids(participant),
+            # An accepted request shows the other side's contact details without asking the database again.
+            "contacts": (
+                {meeting_request.sender_id, meeting_request.recipient_id}
+                if meeting_request.status == MeetingRequest.Status.ACCEPTED
+                else selectors.contacts_visible_ids(participant)
+            ),
             "received": meeting_request.recipient_id == participant.pk,
         }
         return render(request, "matchmaking/_request_row.html", context)
