@@ -53,7 +53,7 @@ from maillage.engine.recommend.parse import parse_problem
 from maillage.engine.recommend.score import score
 
 DATA = Path(__file__).resolve().parent / "data"
-DEFAULT_SETS = (DATA / "recommend_profiles.json", DATA / "blind_a.json")
+DEFAULT_SETS = (DATA / "recommend_profiles.json", DATA / "blind_a.json", DATA / "blind_c.json")
 TOP = 10
 
 

@@ -172,11 +172,14 @@ def cross_validate(queries: list[Query], margins: list[Margin], names: list[str]
     sets = sorted({q.group.split(":")[0] for q in queries})
     best = None
     print(
-        "| lambda | CV recall@10 | CV MRR | " + " | ".join(f"{name} recall@10 / MRR" for name in sets) + " |"
+        "| lambda | CV recall@10 | CV MRR | "
+        + " | ".join(f"{name} recall@10 / MRR / buyer above competitor" for name in sets)
+        + " |"
     )
     print("|---:|---:|---:|" + "---:|" * len(sets))
     for lam in LAMBDAS:
         ranks: dict[str, list[int]] = {name: [] for name in sets}
+        above: dict[str, list[bool]] = {name: [] for name in sets}
         for k in range(5):
             train_q = [q for q in queries if fold[q.group] != k]
             train_m = [m for m in margins if fold.get(m.group, -1) != k]
@@ -184,10 +187,14 @@ def cross_validate(queries: list[Query], margins: list[Margin], names: list[str]
             for q in queries:
                 if fold[q.group] == k:
                     ranks[q.group.split(":")[0]].append(rank_of(w, q))
+            for m in margins:
+                if fold.get(m.group, -1) == k:
+                    above[m.group.split(":")[0]].append(bool(m.buyer @ w > m.competitor @ w))
         every = np.array([r for name in sets for r in ranks[name]])
         recall, mrr = float(np.mean(every <= 10)), float(np.mean(1 / every))
         per_set = " | ".join(
             f"{np.mean(np.array(ranks[name]) <= 10):.3f} / {np.mean(1 / np.array(ranks[name])):.3f}"
+            f" / {sum(above[name])} of {len(above[name])}"
             for name in sets
         )
         print(f"| {lam} | {recall:.3f} | {mrr:.3f} | {per_set} |")
@@ -228,7 +235,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--write", action="store_true", help="write fusion.json")
     parser.add_argument("--without", action="append", default=[], help="leave a feature out (repeatable)")
     args = parser.parse_args(argv)
-    paths = args.data or [DATA / "recommend_profiles.json", DATA / "blind_a.json"]
+    paths = args.data or [DATA / "recommend_profiles.json", DATA / "blind_a.json", DATA / "blind_c.json"]
     sets = [load(path) for path in paths if path.exists()]
     result = {
         "trained_on": [f"{s.name} ({args.half or 'all'} half)" for s in sets],

@@ -506,6 +506,9 @@ def _features(
         "cross_border": cross_border.astype(np.float32),
         "no_shared_language": (~shared_language).astype(np.float32),
     }
+    if want("neither_needs"):
+        silent = np.array([not p.needs.strip() for p in profiles], dtype=np.float32)
+        found["neither_needs"] = np.outer(silent, silent)
     if want("lex_hub"):
         found["lex_hub"] = _hubness(need_offer + offer_need, weights.hub_k)[np.newaxis, :]
     if want("lex_look_alike"):
