@@ -4,7 +4,7 @@ import pytest
 from maillage.engine.recommend import Problem, Profile, recommend, render
 from maillage.engine.recommend.parse import parse_problem
 from maillage.engine.recommend.reasons import quote
-from maillage.engine.recommend.score import RANK_SCALE, _rank_decay
+from maillage.engine.recommend.score import RANK_SCALE, _rank_decay, features
 
 
 def make(
@@ -284,3 +284,26 @@ def test_rank_features_count_a_partners_place_in_each_list():
     assert ranks[0, 3] == 0.0  # not similar at all
     assert ranks[1, 3] == 0.0
     assert np.all(np.diag(ranks) == 0.0)
+
+
+def test_rival_features_mark_sellers_of_one_class_with_nothing_to_ask():
+    """neither_needs: both profiles state no need; emb_sector_same_class: declared sectors alike, and
+    both of one class of organisation (a startup and an SME are two companies, a distributor is not)."""
+    seller = make("seller", "Capteurs sans fil pour serres", "", kind="startup", sectors=["Serres"])
+    rival = make("rival", "Sondes connectées pour serres", "", kind="sme", sectors=["Greenhouses"])
+    network = make(
+        "network",
+        "Réseau de distribution horticole",
+        "Des capteurs pour nos clients",
+        kind="distributor",
+        sectors=["Serres"],
+    )
+    _, found = features(Problem(profiles=(seller, rival, network)))
+    assert found["neither_needs"].tolist() == [[1, 1, 0], [1, 1, 0], [0, 0, 0]]
+    same_class = found["emb_sector_same_class"]
+    assert same_class[0, 1] == pytest.approx(found["emb_sector"][0, 1]) and same_class[0, 1] > 0.3
+    assert same_class[0, 2] == 0.0 and found["emb_sector"][0, 2] > 0.9
+    # a need read with its sectors ("capteurs" for greenhouses) against offers read with theirs
+    context = found["emb_context_need_offer"]
+    assert context[2, 0] > context[2, 1] + 0.1
+    assert found["emb_context_offer_need"][0, 2] == context[2, 0]

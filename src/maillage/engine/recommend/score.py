@@ -616,7 +616,7 @@ def _in_context(
     need_vectors: np.ndarray, offer_vectors: np.ndarray, sector_vectors: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Needs and offers each added to their profile's sectors (all unit vectors), normalised: the pair
-    whose product is ``emb_context_need_offer``."""
+    whose product is ``emb_context_need_offer``. An empty text reads as its profile's sectors alone."""
     pair = []
     for matrix in (need_vectors, offer_vectors):
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
