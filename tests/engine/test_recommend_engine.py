@@ -301,8 +301,10 @@ def test_rival_features_mark_sellers_of_one_class_with_nothing_to_ask():
     _, found = features(Problem(profiles=(seller, rival, network)))
     assert found["neither_needs"].tolist() == [[1, 1, 0], [1, 1, 0], [0, 0, 0]]
     same_class = found["emb_sector_same_class"]
-    assert same_class[0, 1] == pytest.approx(found["emb_sector"][0, 1]) and same_class[0, 1] > 0.3
-    assert same_class[0, 2] == 0.0 and found["emb_sector"][0, 2] > 0.9
+    assert same_class[0, 1] == pytest.approx(found["emb_sector"][0, 1])
+    assert same_class[0, 1] > 0.3
+    assert same_class[0, 2] == 0.0
+    assert found["emb_sector"][0, 2] > 0.9
     # a need read with its sectors ("capteurs" for greenhouses) against offers read with theirs
     context = found["emb_context_need_offer"]
     assert context[2, 0] > context[2, 1] + 0.1
