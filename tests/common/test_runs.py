@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from maillage.common import runs
 from maillage.programme.models import ProgrammeRun
@@ -76,7 +76,9 @@ def test_an_abandoned_run_is_failed_and_frees_its_scope(edition):
     ProgrammeRun.objects.filter(pk=stuck.pk).update(started=timezone.now() - dt.timedelta(minutes=11))
     assert runs.runs_abandoned_fail(ProgrammeRun.objects.all()) == 1
     stuck.refresh_from_db()
-    assert (stuck.status, stuck.finished is not None) == ("failed", True)
+    assert (stuck.status, stuck.finished is not None, stuck.error_code) == ("failed", True, "abandoned")
+    with translation.override("fr"):
+        assert stuck.error_text.startswith("Interrompu")
     run = runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1)
     assert run.status == "queued"
 
@@ -146,10 +148,12 @@ def test_a_run_whose_worker_died_each_time_fails_with_the_reason(edition):
     run, calls = _running(edition, _dead_worker(), _dead_worker()), []
     failed = runs.run_execute(ProgrammeRun, run.pk, work=_placing(calls))
     assert (calls, failed.status, failed.finished is not None) == ([], "failed", True)
-    assert failed.error in (
-        "Interrupted: the worker running it stopped 2 times.",
-        "Interrompu : le processus qui l'exécutait s'est arrêté 2 fois.",
-    )
+    assert (failed.error_code, failed.error_params) == ("worker_stopped", {"n": 2})
+    assert failed.error == "Interrupted: the worker running it stopped 2 times."  # the log's words
+    with translation.override("fr"):  # worded in the reader's language when the page is made
+        assert failed.error_text == "Interrompu : le processus qui l'exécutait s'est arrêté 2 fois."
+    with translation.override("en"):
+        assert ProgrammeRun.objects.get(pk=run.pk).error_text == failed.error
     assert runs.run_start(ProgrammeRun, scope=edition, user=None, time_limit=1).status == "queued"
 
 

@@ -25,8 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from .jobs import job_enqueue
@@ -49,6 +48,12 @@ class RunStatus(models.TextChoices):
 
 
 ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+FAILURES = {
+    "abandoned": gettext_lazy("Interrupted: the run did not finish (the server may have restarted)."),
+    "worker_stopped": gettext_lazy("Interrupted: the worker running it stopped %(n)s times."),
+}
 
 
 class EngineRun(models.Model):
@@ -83,6 +88,10 @@ class EngineRun(models.Model):
     finished = models.DateTimeField(gettext_lazy("finished"), null=True, blank=True)
     stats = models.JSONField(gettext_lazy("figures"), default=dict, blank=True)
     error = models.TextField(gettext_lazy("error"), blank=True)
+    # Why the run failed, when the app knows: a code of FAILURES and its parameters, worded in the reader's
+    # language at page time (``error_text``); ``error`` keeps the text for the log and the admin.
+    error_code = models.CharField(gettext_lazy("error code"), max_length=40, blank=True)
+    error_params = models.JSONField(gettext_lazy("error parameters"), default=dict, blank=True)
 
     class Meta:
         abstract = True
@@ -107,6 +116,12 @@ class EngineRun(models.Model):
         return self.finished - self.started if self.started and self.finished else None
 
     @property
+    def error_text(self) -> str:
+        """Why the run failed, in the active language (an engine's or a library's own text as it is)."""
+        words = FAILURES.get(self.error_code)
+        return str(words) % self.error_params if words else self.error
+
+    @property
     def abandoned(self) -> bool:
         limit = dt.timedelta(seconds=self.time_limit) + ABANDONED_AFTER
         return self.is_active and (self.started or self.created) + limit < timezone.now()
@@ -119,7 +134,7 @@ def runs_abandoned_fail(runs: Iterable[EngineRun]) -> int:
     marked = 0
     for run in runs.filter(status__in=ACTIVE):
         if run.abandoned:
-            _fail(run, _("Interrupted: the run did not finish (the server may have restarted)."))
+            _fail(run, code="abandoned")
             marked += 1
     return marked
 
@@ -187,7 +202,7 @@ def run_claim(model: type[EngineRun], run_id: int) -> EngineRun | None:
             tried = attempts.count()
             if tried >= MAX_ATTEMPTS:
                 logger.error("%s %s failed: its worker stopped %s times", model.__name__, run_id, tried)
-                _fail(run, _("Interrupted: the worker running it stopped %(n)s times.") % {"n": tried})
+                _fail(run, code="worker_stopped", params={"n": tried})
                 return None
             logger.warning("%s %s taken again: the worker running it stopped", model.__name__, run_id)
         elif run.status != RunStatus.QUEUED:
@@ -208,7 +223,7 @@ def run_execute(model: type[EngineRun], run_id: int, *, work: Callable[[EngineRu
         work(run)
     except Exception as error:  # the run says so and nothing else changes
         logger.exception("%s %s failed", model.__name__, run_id)
-        _fail(run, str(error) or error.__class__.__name__)
+        _fail(run, error=str(error) or error.__class__.__name__)
     run.refresh_from_db()
     return run
 
@@ -220,7 +235,15 @@ def run_done(run: EngineRun, *, fields: Iterable[str] = ()) -> None:
     run.save(update_fields=["status", "finished", "stats", *fields])
 
 
-def _fail(run: EngineRun, error: str) -> None:
-    now = timezone.now()
-    type(run).objects.filter(pk=run.pk).update(status=RunStatus.FAILED, finished=now, error=error[:2000])
-    run.status, run.finished, run.error = RunStatus.FAILED, now, error[:2000]
+def _fail(run: EngineRun, *, error: str = "", code: str = "", params: dict | None = None) -> None:
+    """Mark the run failed with the exception's text, or with one of FAILURES (its English words kept in
+    ``error`` for the log and the admin)."""
+    params = params or {}
+    if code:
+        with translation.override("en"):
+            error = str(FAILURES[code]) % params
+    fields = {"status": RunStatus.FAILED, "finished": timezone.now(), "error": error[:2000]}
+    fields |= {"error_code": code, "error_params": params}
+    type(run).objects.filter(pk=run.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(run, name, value)
