@@ -2,6 +2,7 @@
 listens."""
 
 import json
+import socket
 
 import pytest
 from django.urls import reverse
@@ -9,7 +10,14 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 REDIS = "redis://127.0.0.1:6379/15"
-NOTHING = "redis://127.0.0.1:6399/15"  # no server listens there
+
+
+def _port_nobody_listens_on() -> int:
+    """A port the system just handed out and took back: nothing listens there (a fixed one may be taken
+    by a Redis someone started by hand)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _redis_cache(url: str) -> dict:
@@ -41,8 +49,9 @@ def test_health_checks_the_real_redis_cache_and_broker(client, settings):
 
 
 def test_health_is_503_and_names_what_is_down(client, settings):
-    settings.CACHES = _redis_cache(NOTHING)
-    settings.CELERY_BROKER_URL = NOTHING
+    nothing = f"redis://127.0.0.1:{_port_nobody_listens_on()}/15"
+    settings.CACHES = _redis_cache(nothing)
+    settings.CELERY_BROKER_URL = nothing
     response = client.get(reverse("health"))
     assert response.status_code == 503
     report = json.loads(response.content)
