@@ -24,7 +24,9 @@ Between the two, ``order``: the same pairs when each smaller activity sits at it
 allowed days and its speakers' times) against our big room's order, no room, speaker or other smaller activity
 in the way; it bounds the pairs of the programmes that keep our set and our big room's order, so ``floor`` to
 ``order`` is what the big room's order costs, and ``order`` to ``ours`` what the smaller activities' rooms,
-speakers and overlaps among themselves cost.
+speakers and overlaps among themselves cost. The last two columns say what those overlaps are: the clashing
+pairs among the smaller activities, ours (``s×s``) and with each smaller activity at its ``order`` start
+(``s×s order``, the one nearest ours when several tie): what reaching ``order`` would cost among them.
 """
 
 import argparse
@@ -80,13 +82,15 @@ def run_seed(seed: int, time_limit: float) -> dict[str, Any]:
         a.duration for a in instance.activities if a.attendance > 300 and a.fixed is None
     )
     row["remedies"] = opt["document"]["remedies"]
-    row["big_pairs"], row["order"], row["floor"] = big_room_pairs(instance, opt["document"])
+    pairs = big_room_pairs(instance, opt["document"])
+    row["big_pairs"], row["order"], row["floor"], row["small_pairs"], row["small_order"] = pairs
     return row
 
 
-def big_room_pairs(instance: Instance, document: dict[str, Any]) -> tuple[int, int, int]:
+def big_room_pairs(instance: Instance, document: dict[str, Any]) -> tuple[int, int, int, int, int]:
     """(clashing favourite pairs between big talks and smaller activities in ``document``, the same with each
-    smaller activity at its cheapest start against the big talks as placed, their floor)."""
+    smaller activity at its cheapest start against the big talks as placed, their floor; then the clashing
+    pairs among the smaller activities in ``document``, and with each at that cheapest start)."""
     weights = co_interest(instance)
     biggest = max(r.capacity for r in instance.rooms)
     second = max((r.capacity for r in instance.rooms if r.capacity < biggest), default=0)
@@ -106,6 +110,7 @@ def big_room_pairs(instance: Instance, document: dict[str, Any]) -> tuple[int, i
     starts = Board(instance).starts
     index = {a.id: i for i, a in enumerate(instance.activities)}
     ours = order = floor = 0
+    cheapest_start: dict[str, tuple[int, int]] = {}
     for x in small:
         if x.id in span:
             sx = span[x.id]
@@ -114,13 +119,19 @@ def big_room_pairs(instance: Instance, document: dict[str, Any]) -> tuple[int, i
                 if sb and sb[0] < sx[1] and sx[0] < sb[1]:
                     ours += w(x.id, b.id)
             placed_big = [(span[b.id], w(x.id, b.id)) for b in big if b.id in span and w(x.id, b.id)]
-            order += min(
+            cost, _, at = min(
                 (
-                    sum(c for (bs, be), c in placed_big if bs < s + x.duration and s < be)
+                    (
+                        sum(c for (bs, be), c in placed_big if bs < s + x.duration and s < be),
+                        abs(s - sx[0]),
+                        s,
+                    )
                     for s in starts[index[x.id]]
                 ),
-                default=0,
+                default=(0, 0, sx[0]),
             )
+            order += cost
+            cheapest_start[x.id] = (at, at + x.duration)
         need = -(-x.duration // grid)
         cheapest = [0] + [1 << 40] * need  # cheapest big talks lasting at least k grid steps
         for b in big:
@@ -128,7 +139,16 @@ def big_room_pairs(instance: Instance, document: dict[str, Any]) -> tuple[int, i
             for k in range(need, 0, -1):
                 cheapest[k] = min(cheapest[k], cheapest[max(0, k - length)] + cost)
         floor += cheapest[need]
-    return ours, order, floor
+    placed_small = [x.id for x in small if x.id in span]
+    small_ours = small_order = 0
+    for i, x in enumerate(placed_small):
+        for y in placed_small[i + 1 :]:
+            if w(x, y):
+                (xs, xe), (ys, ye) = span[x], span[y]
+                small_ours += w(x, y) * (xs < ye and ys < xe)
+                (xs, xe), (ys, ye) = cheapest_start[x], cheapest_start[y]
+                small_order += w(x, y) * (xs < ye and ys < xe)
+    return ours, order, floor, small_ours, small_order
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,9 +186,15 @@ def main(argv: list[str] | None = None) -> int:
         "clashing favourite pairs, big room's talks × smaller activities: ours, each smaller activity at its "
         "cheapest start for our big room's order (order), floor for the kept set"
     )
-    print(f"{'seed':>4} {'ours':>6} {'order':>6} {'floor':>6}")
+    print(
+        "and among the smaller activities: ours (s×s), and with each at that cheapest start nearest ours (s×s order)"
+    )
+    print(f"{'seed':>4} {'ours':>6} {'order':>6} {'floor':>6} {'s×s':>6} {'s×s order':>9}")
     for r in rows:
-        print(f"{r['seed']:>4} {r['big_pairs']:>6} {r['order']:>6} {r['floor']:>6}")
+        print(
+            f"{r['seed']:>4} {r['big_pairs']:>6} {r['order']:>6} {r['floor']:>6} {r['small_pairs']:>6} "
+            f"{r['small_order']:>9}"
+        )
     return 0
 
 
