@@ -233,8 +233,6 @@ if os.environ.get("CACHE_URL"):
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
-# Django's database sessions, read with one plain select (common/sessions.py): every logged-in page reads one.
-SESSION_ENGINE = "maillage.common.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
 # Organisers see everyone's data: their session ends with the browser, and after this many hours at most.
