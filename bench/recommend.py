@@ -2,8 +2,8 @@
 
     python bench/recommend.py [--data PATH ...] [--embeddings on|off] [--size 3000] [--no-timing]
 
-Quality, on each ``--data`` file (default: ``bench/data/recommend_profiles.json`` and
-``bench/data/blind_a.json``). A file holds ``profiles`` (the ``recommend`` command's input, with
+Quality, on each ``--data`` file (default: ``bench/data/recommend_profiles.json``,
+``bench/data/blind_a.json`` and ``bench/data/blind_c.json``). A file holds ``profiles`` (the ``recommend`` command's input, with
 ``corridors``) and labelled ``pairs`` ``[{a, b, cross_language, kind?, half?}]``, and optionally
 ``markets`` ``[{id, seller, buyer, partner, competitor, lookalike, half?}]``. The older file has no
 ``markets``: its markets are read from the ids (``mNN-s`` sells to ``mNN-b``, ``mNN-s2`` is the

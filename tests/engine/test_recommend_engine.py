@@ -308,4 +308,3 @@ def test_rival_features_mark_sellers_of_one_class_with_nothing_to_ask():
     # a need read with its sectors ("capteurs" for greenhouses) against offers read with theirs
     context = found["emb_context_need_offer"]
     assert context[2, 0] > context[2, 1] + 0.1
-    assert found["emb_context_offer_need"][0, 2] == context[2, 0]

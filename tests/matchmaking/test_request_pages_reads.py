@@ -75,12 +75,16 @@ def test_a_declined_row_shows_contacts_only_of_an_accepted_request_between_them(
     """The answered row asks the database for contacts only when its own request is not accepted."""
     carol = participant_make(session)
     mine = services.meeting_request_send(sender=alice, recipient=bob)
-    services.meeting_request_send(sender=carol, recipient=bob)
+    carols = services.meeting_request_send(sender=carol, recipient=bob)
+    services.meeting_request_accept(request=carols)  # Bob may see Carol's contacts, in Carol's row only
     client.force_login(bob.person.user)
     answer = reverse("matchmaking:request_answer", args=[session.slug, mine.pk])
     row = client.post(answer, {"answer": "decline"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'name="answer"' not in row  # the declined row itself
     assert alice.person.email not in row
     assert carol.person.email not in row
+    page = client.get(reverse("matchmaking:requests", args=[session.slug])).content.decode()
+    assert carol.person.email in page  # the accepted request's row does show them
 
 
 def test_requests_page_queries_do_not_grow(client, session, alice, django_assert_max_num_queries):

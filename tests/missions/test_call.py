@@ -119,3 +119,15 @@ def test_the_applicants_account_is_linked_to_the_new_person():
     )
     services.application_decide(application=application, decision="selected")
     assert Person.objects.get(email=user.email).user == user
+
+
+def test_a_delegate_added_by_an_organiser_gets_the_language_every_app_writes_to_them_in():
+    mission = mission_make()
+    english = PersonFactory(user=None, languages=["en"])
+    account = PersonFactory(user=UserFactory(language="en"), languages=["fr", "en"])
+    french = PersonFactory(user=None, languages=["fr", "en"])
+    languages = [
+        services.delegate_add(mission=mission, person=person).language
+        for person in (english, account, french)
+    ]
+    assert languages == ["en", "en", "fr"]

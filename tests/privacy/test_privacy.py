@@ -297,6 +297,25 @@ def test_retention_deletes_expired_sessions_and_keeps_live_ones(client, world):
     assert client.get(reverse("privacy:my_data")).status_code == 200  # still logged in
 
 
+@pytest.mark.django_db(transaction=True)
+def test_retention_is_all_or_nothing(world, monkeypatch):
+    """A rule that fails undoes the rules applied before it, and nothing is recorded as done."""
+    two_years_after = timezone.now() + dt.timedelta(
+        days=150 + 31 * settings.MAILLAGE_RETAIN_MEETING_NOTES_MONTHS
+    )
+    noted = MeetingOutcome.objects.exclude(notes="").count()
+    assert noted
+
+    def broken(now):
+        raise RuntimeError("the session table is locked")
+
+    monkeypatch.setattr(services, "_sessions_expired_delete", broken)
+    with pytest.raises(RuntimeError):
+        services.retention_apply(now=two_years_after)
+    assert MeetingOutcome.objects.exclude(notes="").count() == noted
+    assert not AuditEvent.objects.filter(action="privacy.retention_applied").exists()
+
+
 def test_retention_runs_daily_and_from_the_command(capsys):
     assert (
         settings.CELERY_BEAT_SCHEDULE["privacy-retention"]["task"]

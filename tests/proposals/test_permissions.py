@@ -161,8 +161,10 @@ def test_stars_need_an_open_preview_and_a_visitors_count_once_they_log_in(client
 
 
 def test_visitors_who_drop_their_cookie_cannot_open_a_session_per_star(client, world, settings):
-    """Each cookie-less star would store a new session: past the hourly limit per address, it is refused
-    with a message, while a visitor who keeps their cookie and members go on starring."""
+    """Each cookie-less (or made-up cookie) star would store a new session: past the hourly limit per
+    subscriber's address it is refused with a message, while a visitor who keeps their cookie and members go
+    on starring."""
+    from django.contrib.sessions.models import Session
     from django.core.cache import cache
     from django.test import Client
 
@@ -171,24 +173,48 @@ def test_visitors_who_drop_their_cookie_cannot_open_a_session_per_star(client, w
     call, _proposal, accepted, users = world
     services.call_update(call=call, preview_open=True)
     url = reverse("proposals:star", args=[call.edition.slug, accepted.pk])
+    htmx = {"HX-Request": "true"}
     keeper = Client()
-    assert (
-        'aria-pressed="true"'
-        in keeper.post(url, {"star": "1"}, headers={"HX-Request": "true"}).content.decode()
-    )
+    assert 'aria-pressed="true"' in keeper.post(url, {"star": "1"}, headers=htmx).content.decode()
     Client().post(url, {"star": "1"})  # a second new session from the same address: still allowed
-    refused = Client().post(url, {"star": "1"}, headers={"HX-Request": "true"})
+    assert Session.objects.count() == 2
+    refused = Client().post(url, {"star": "1"}, headers=htmx)
     assert refused.status_code == OK
     body = refused.content.decode()
-    assert 'role="alert"' in body and 'aria-pressed="false"' in body
+    assert 'role="alert"' in body
+    assert 'aria-pressed="false"' in body
     assert "sessionid" not in refused.cookies
+    forged = Client()
+    forged.cookies["sessionid"] = "madeup" + "x" * 26  # a cookie no session matches
+    assert 'role="alert"' in forged.post(url, {"star": "1"}, headers=htmx).content.decode()
     refused_page = Client().post(url, {"star": "1"}, follow=True).content.decode()
     assert '<li class="message error" role="status">' in refused_page
+    assert Session.objects.count() == 2  # none of the refused ones stored a session
     for _ in range(3):  # the visitor who kept their cookie is not counted again
-        assert keeper.post(url, {"star": "1"}, headers={"HX-Request": "true"}).status_code == OK
+        assert 'aria-pressed="true"' in keeper.post(url, {"star": "1"}, headers=htmx).content.decode()
     client.force_login(users["member"])
     assert client.post(url, {"star": "1"}).status_code == REDIRECT
     assert accepted.stars.count() == 1
+    cache.clear()
+
+
+def test_an_ipv6_host_counts_once_for_its_whole_64_and_another_network_is_not_held_back(world, settings):
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    settings.MAILLAGE_VISITOR_SESSIONS_PER_HOUR = 1
+    call, _proposal, accepted, _users = world
+    services.call_update(call=call, preview_open=True)
+    url = reverse("proposals:star", args=[call.edition.slug, accepted.pk])
+    htmx = {"HX-Request": "true"}
+    first = Client(REMOTE_ADDR="2001:db8:1:2::10").post(url, {"star": "1"}, headers=htmx).content.decode()
+    assert 'role="alert"' not in first
+    same_64 = Client(REMOTE_ADDR="2001:db8:1:2:ffff::99").post(url, {"star": "1"}, headers=htmx)
+    assert 'role="alert"' in same_64.content.decode()
+    other = Client(REMOTE_ADDR="2001:db8:1:3::10").post(url, {"star": "1"}, headers=htmx).content.decode()
+    assert 'role="alert"' not in other
+    assert 'aria-pressed="true"' in other
     cache.clear()
 
 

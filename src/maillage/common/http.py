@@ -22,11 +22,12 @@ def client_ip(request) -> str | None:
         return None
 
 
-def ip_network(ip: str | None) -> str:
-    """The network around an address (/24 for IPv4, /48 for IPv6): a device keeps it across the small
-    address changes of a home or office connection."""
+def ip_network(ip: str | None, *, v4: int = 24, v6: int = 48) -> str:
+    """The network around an address (by default /24 for IPv4, /48 for IPv6): a device keeps it across the
+    small address changes of a home or office connection. With v4=32, v6=64: one subscriber (an IPv6 host
+    picks any address of its /64)."""
     if not ip:
         return ""
     address = ipaddress.ip_address(ip)
-    prefix = 24 if address.version == 4 else 48
+    prefix = v4 if address.version == 4 else v6
     return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))

@@ -18,6 +18,7 @@ from maillage.common.text import fold
 from maillage.common.times import require_aware
 from maillage.directory import services as directory_services
 from maillage.directory.models import Organisation, Person, Sector
+from maillage.directory.selectors import person_language
 from maillage.matchmaking import services as matchmaking_services
 from maillage.matchmaking.models import Participant
 
@@ -418,9 +419,7 @@ def delegate_add(
         raise ValidationError(
             _("The delegation is full (%(capacity)s places).") % {"capacity": mission.capacity}
         )
-    delegate = Delegate(mission=mission, person=person, role=role)
-    if person.user_id:
-        delegate.language = person.user.language
+    delegate = Delegate(mission=mission, person=person, role=role, language=person_language(person))
     model_update(delegate, fields, allowed=DELEGATE_FIELDS)
     require_aware(delegate.arrival, delegate.departure)
     delegate.full_clean()

@@ -192,7 +192,6 @@ def _months_ago(now: dt.datetime, months: int) -> dt.datetime:
     return now.replace(year=year, month=month + 1, day=min(now.day, last_day))
 
 
-@transaction.atomic
 def _sessions_expired_delete(now: dt.datetime) -> int:
     """Expired sessions, where the session engine stores them in the database (a cache expires its own)."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -201,6 +200,7 @@ def _sessions_expired_delete(now: dt.datetime) -> int:
     return store.get_model_class().objects.filter(expire_date__lt=now).delete()[0]
 
 
+@transaction.atomic
 def retention_apply(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Forget what is no longer needed (the figures stay):
 

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.permissions import organiser_required
-from maillage.common.http import client_ip
+from maillage.common.http import client_ip, ip_network
 from maillage.common.tabular import write_csv
 from maillage.common.throttle import throttle_allow
 from maillage.directory.models import Person
@@ -355,8 +355,9 @@ def _starred(request, call: Call) -> set[int]:
 def _visitor_session_allowed(request) -> bool:
     """Visitors' stars are kept in a session each: at most MAILLAGE_VISITOR_SESSIONS_PER_HOUR new ones per
     network address (a venue's Wi-Fi puts a whole audience behind one, hence a generous default)."""
+    subscriber = ip_network(client_ip(request), v4=32, v6=64) or "unknown"
     return throttle_allow(
-        f"visitor-star:{client_ip(request)}",
+        f"visitor-star:{subscriber}",
         limit=settings.MAILLAGE_VISITOR_SESSIONS_PER_HOUR,
         seconds=3600,
     )
@@ -379,8 +380,9 @@ def star(request, edition, pk):
     starred = request.POST.get("star") == "1"
     if request.user.is_authenticated:
         services.star_set(user=request.user, proposal=proposal, starred=starred)
-    elif request.session.session_key is None and not _visitor_session_allowed(request):
-        # A client that drops its cookie would open a stored session with every star: it gets no new one.
+    elif not request.session.exists(request.session.session_key) and not _visitor_session_allowed(request):
+        # A client that drops its cookie, or sends a made-up one, would open a stored session with every
+        # star: past the limit it gets no new one.
         refused = _(
             "Too many visitors from your network have starred without logging in in the last hour. Log in to star."
         )
