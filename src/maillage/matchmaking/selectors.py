@@ -10,6 +10,7 @@ on these reads.
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
@@ -85,12 +86,22 @@ def participant_get(session: B2BSession, pk: int) -> Participant:
     return participants_of(session).get(pk=pk)
 
 
+def contacts_among(viewer_pk: int, requests: Iterable[MeetingRequest]) -> set[int]:
+    """The rule for contact details, in one place: a participant sees their own and those of whoever they
+    have an accepted request with, among ``requests`` (theirs)."""
+    visible = {viewer_pk}
+    for request in requests:
+        if request.status == MeetingRequest.Status.ACCEPTED:
+            visible |= {request.sender_id, request.recipient_id}
+    return visible
+
+
 def contacts_visible_ids(viewer: Participant) -> set[int]:
-    """The participants whose contact details `viewer` may see (an accepted request with them)."""
-    pairs = MeetingRequest.objects.filter(
+    """The participants whose contact details `viewer` may see, from all their accepted requests."""
+    accepted = MeetingRequest.objects.filter(
         Q(sender=viewer) | Q(recipient=viewer), status=MeetingRequest.Status.ACCEPTED
-    ).values_list("sender_id", "recipient_id")
-    return {pk for pair in pairs for pk in pair} | {viewer.pk}
+    ).only("sender", "recipient", "status")
+    return contacts_among(viewer.pk, accepted)
 
 
 def requests_between(participant: Participant) -> dict[int, MeetingRequest]:
@@ -114,17 +125,19 @@ class RequestsOf:
     contacts: set[int]
 
 
+# What the deadline pages read of a person: their name, the contact details an accepted request shows, what
+# `person_language` needs to write to them (their account's language, else the languages they speak).
+_PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "languages", "user")
+# Of a participant: the keys, the person as above, the organisation's name. Not their profile's texts, nor the
+# organisation's descriptions and search columns (most of the bytes): the request pages never show them.
+_PARTICIPANT_FIELDS = (
+    "session", "person", "organisation", *(f"person__{f}" for f in _PERSON_FIELDS), "organisation__name",
+)  # fmt: skip
+
 # The columns a request's row (matchmaking/_request_row.html) reads, the two people's included.
 REQUEST_ROW_FIELDS = [
     "session", "sender", "recipient", "message", "priority", "status", "mutual", "created",
-    *(
-        f"{side}__{field}"
-        for side in ("sender", "recipient")
-        for field in (
-            "session", "person", "organisation", "person__first_name", "person__last_name",
-            "person__email", "person__phone", "organisation__name",
-        )
-    ),
+    *(f"{side}__{field}" for side in ("sender", "recipient") for field in _PARTICIPANT_FIELDS),
 ]  # fmt: skip
 
 
@@ -140,25 +153,11 @@ def requests_of(participant: Participant) -> RequestsOf:
         .only(*REQUEST_ROW_FIELDS)
         .order_by("status", "-created", "pk")
     )
-    contacts = {participant.pk}
-    for request in requests:
-        if request.status == MeetingRequest.Status.ACCEPTED:
-            contacts |= {request.sender_id, request.recipient_id}
     return RequestsOf(
         received=[r for r in requests if r.recipient_id == participant.pk],
         sent=[r for r in requests if r.sender_id == participant.pk],
-        contacts=contacts,
+        contacts=contacts_among(participant.pk, requests),
     )
-
-
-# What the deadline pages read of a person: their name, the contact details an accepted request shows, what
-# `person_language` needs to write to them (their account's language, else the languages they speak).
-_PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "languages", "user")
-# Of a participant: the keys, the person as above, the organisation's name. Not their profile's texts, nor the
-# organisation's descriptions and search columns (most of the bytes): the request pages never show them.
-_PARTICIPANT_FIELDS = (
-    "session", "person", "organisation", *(f"person__{f}" for f in _PERSON_FIELDS), "organisation__name",
-)  # fmt: skip
 
 
 def request_for_participant(participant: Participant, pk: int) -> MeetingRequest:

@@ -289,7 +289,7 @@ def request_answer(request, slug, pk):
             "r": meeting_request,
             # An accepted request shows the other side's contact details without asking the database again.
             "contacts": (
-                {meeting_request.sender_id, meeting_request.recipient_id}
+                selectors.contacts_among(participant.pk, [meeting_request])
                 if meeting_request.status == MeetingRequest.Status.ACCEPTED
                 else selectors.contacts_visible_ids(participant)
             ),
