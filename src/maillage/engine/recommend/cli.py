@@ -119,7 +119,9 @@ def main(argv: list[str]) -> int:
         warnings.append(f"{reason}: ranking on words, stems and the lexicon only, recall is lower")
         print(f"warning: {warnings[-1]}", file=sys.stderr)
     recommendations = recommend(problem, args.top)
-    output = json.dumps(to_json(recommendations, warnings), ensure_ascii=False, indent=1) + "\n"
+    # Compact, unlike the other engines' commands: a forum's recommendations with their reasons run to tens of
+    # megabytes (3,000 profiles: 22 MB, 0.2 s to write; indented, 28 MB and 0.8 s).
+    output = json.dumps(to_json(recommendations, warnings), ensure_ascii=False, separators=(",", ":")) + "\n"
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")
     else:
