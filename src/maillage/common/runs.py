@@ -238,12 +238,10 @@ def run_done(run: EngineRun, *, fields: Iterable[str] = ()) -> None:
 def _fail(run: EngineRun, *, error: str = "", code: str = "", params: dict | None = None) -> None:
     """Mark the run failed with the exception's text, or with one of FAILURES (its English words kept in
     ``error`` for the log and the admin)."""
-    params = params or {}
+    run.error_code, run.error_params = code, params or {}
     if code:
         with translation.override("en"):
-            error = str(FAILURES[code]) % params
-    fields = {"status": RunStatus.FAILED, "finished": timezone.now(), "error": error[:2000]}
-    fields |= {"error_code": code, "error_params": params}
-    type(run).objects.filter(pk=run.pk).update(**fields)
-    for name, value in fields.items():
-        setattr(run, name, value)
+            error = run.error_text
+    run.status, run.finished, run.error = RunStatus.FAILED, timezone.now(), error[:2000]
+    fields = ("status", "finished", "error", "error_code", "error_params")
+    type(run).objects.filter(pk=run.pk).update(**{name: getattr(run, name) for name in fields})
