@@ -537,15 +537,10 @@ def _features(
                 sector_vectors[i] = vectors[own].sum(axis=0)
             kind = KIND_WORDS.get(p.kind, p.kind.replace("_", " "))
             identity_vectors[i] = sector_vectors[i] + vectors[kind_row[kind]]
-        for matrix in (sector_vectors, identity_vectors):
-            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-            norms[norms == 0] = 1.0
-            matrix /= norms
+        _unit_rows(sector_vectors)
+        _unit_rows(identity_vectors)
         # the same trade, whatever each offers or needs: a network of crèches and a crèche software
-        domain = offer_vectors + need_vectors
-        norms = np.linalg.norm(domain, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        domain /= norms
+        domain = _unit_rows(offer_vectors + need_vectors)
         # the n x n products of 512-wide vectors, two at a time (one BLAS thread each, both cores)
         wanted_products = {
             "need_offer": (need_vectors, offer_vectors),
@@ -619,13 +614,17 @@ def _in_context(
     whose product is ``emb_context_need_offer``. An empty text reads as its profile's sectors alone."""
     pair = []
     for matrix in (need_vectors, offer_vectors):
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        mixed = matrix / norms + sector_vectors
-        norms = np.linalg.norm(mixed, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        pair.append((mixed / norms).astype(np.float32))
+        mixed = _unit_rows(matrix.copy()) + sector_vectors
+        pair.append(_unit_rows(mixed).astype(np.float32))
     return pair[0], pair[1]
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """``matrix`` with each row scaled to length 1, in place (a row of zeros, an empty text, stays zero)."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    matrix /= norms
+    return matrix
 
 
 # classes of organisation: two of one class (two companies) compete more often than they partner
