@@ -4,6 +4,9 @@ people (deadlines on the server, forms that keep what was typed)."""
 import datetime as dt
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -160,20 +163,23 @@ def test_stars_need_an_open_preview_and_a_visitors_count_once_they_log_in(client
     assert accepted.stars.count() == 1
 
 
-def test_visitors_who_drop_their_cookie_cannot_open_a_session_per_star(client, world, settings):
+@pytest.fixture
+def star_url(world):
+    """The star of the accepted proposal, its preview open; visitors' counts cleared before and after."""
+    cache.clear()
+    call, _proposal, accepted, _users = world
+    services.call_update(call=call, preview_open=True)
+    yield reverse("proposals:star", args=[call.edition.slug, accepted.pk])
+    cache.clear()
+
+
+def test_visitors_who_drop_their_cookie_cannot_open_a_session_per_star(client, world, star_url, settings):
     """Each cookie-less (or made-up cookie) star would store a new session: past the hourly limit per
     subscriber's address it is refused with a message, while a visitor who keeps their cookie and members go
     on starring."""
-    from django.contrib.sessions.models import Session
-    from django.core.cache import cache
-    from django.test import Client
-
-    cache.clear()
     settings.MAILLAGE_VISITOR_SESSIONS_PER_HOUR = 2
-    call, _proposal, accepted, users = world
-    services.call_update(call=call, preview_open=True)
-    url = reverse("proposals:star", args=[call.edition.slug, accepted.pk])
-    htmx = {"HX-Request": "true"}
+    _call, _proposal, accepted, users = world
+    url, htmx = star_url, {"HX-Request": "true"}
     keeper = Client()
     assert 'aria-pressed="true"' in keeper.post(url, {"star": "1"}, headers=htmx).content.decode()
     Client().post(url, {"star": "1"})  # a second new session from the same address: still allowed
@@ -195,19 +201,11 @@ def test_visitors_who_drop_their_cookie_cannot_open_a_session_per_star(client, w
     client.force_login(users["member"])
     assert client.post(url, {"star": "1"}).status_code == REDIRECT
     assert accepted.stars.count() == 1
-    cache.clear()
 
 
-def test_an_ipv6_host_counts_once_for_its_whole_64_and_another_network_is_not_held_back(world, settings):
-    from django.core.cache import cache
-    from django.test import Client
-
-    cache.clear()
+def test_an_ipv6_host_counts_once_for_its_whole_64_and_another_network_is_not_held_back(star_url, settings):
     settings.MAILLAGE_VISITOR_SESSIONS_PER_HOUR = 1
-    call, _proposal, accepted, _users = world
-    services.call_update(call=call, preview_open=True)
-    url = reverse("proposals:star", args=[call.edition.slug, accepted.pk])
-    htmx = {"HX-Request": "true"}
+    url, htmx = star_url, {"HX-Request": "true"}
     first = Client(REMOTE_ADDR="2001:db8:1:2::10").post(url, {"star": "1"}, headers=htmx).content.decode()
     assert 'role="alert"' not in first
     same_64 = Client(REMOTE_ADDR="2001:db8:1:2:ffff::99").post(url, {"star": "1"}, headers=htmx)
@@ -215,7 +213,6 @@ def test_an_ipv6_host_counts_once_for_its_whole_64_and_another_network_is_not_he
     other = Client(REMOTE_ADDR="2001:db8:1:3::10").post(url, {"star": "1"}, headers=htmx).content.decode()
     assert 'role="alert"' not in other
     assert 'aria-pressed="true"' in other
-    cache.clear()
 
 
 def test_writes_are_refused_to_the_wrong_people(client, world):
