@@ -3,7 +3,8 @@
     python bench/recommend.py [--data PATH ...] [--embeddings on|off] [--size 3000] [--no-timing]
 
 Quality, on each ``--data`` file (default: ``bench/data/recommend_profiles.json``,
-``bench/data/blind_a.json`` and ``bench/data/blind_c.json``). A file holds ``profiles`` (the ``recommend`` command's input, with
+``bench/data/blind_a.json``, ``bench/data/blind_c.json``, and the once-sealed ``bench/data/set_b.json`` and
+``bench/data/set_d.json``, each read once sealed, then given halves as the others). A file holds ``profiles`` (the ``recommend`` command's input, with
 ``corridors``) and labelled ``pairs`` ``[{a, b, cross_language, kind?, half?}]``, and optionally
 ``markets`` ``[{id, seller, buyer, partner, competitor, lookalike, half?}]``. The older file has no
 ``markets``: its markets are read from the ids (``mNN-s`` sells to ``mNN-b``, ``mNN-s2`` is the
@@ -53,7 +54,10 @@ from maillage.engine.recommend.parse import parse_problem
 from maillage.engine.recommend.score import score
 
 DATA = Path(__file__).resolve().parent / "data"
-DEFAULT_SETS = (DATA / "recommend_profiles.json", DATA / "blind_a.json", DATA / "blind_c.json")
+DEFAULT_SETS = tuple(
+    DATA / name
+    for name in ("recommend_profiles.json", "blind_a.json", "blind_c.json", "set_b.json", "set_d.json")
+)
 TOP = 10
 
 

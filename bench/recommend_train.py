@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from recommend import DATA, LabelledSet, load
+from recommend import DEFAULT_SETS, LabelledSet, load
 from scipy.optimize import minimize
 from scipy.special import logsumexp
 
@@ -37,9 +37,10 @@ FUSION = Path(__file__).resolve().parents[1] / "src" / "maillage" / "engine" / "
 POSITIVE = {"lex_need_offer", "lex_offer_need", "emb_need_offer", "emb_offer_need", "same_sector", "role"}
 POSITIVE |= {"role_back", "corridor", "cross_border", "place", "place_back"}
 POSITIVE |= {"emb_need_identity", "emb_identity_need", "emb_complement_rank", "emb_sector_rank"}
+POSITIVE |= {"roles_meet"}
 POSITIVE |= {"emb_context_need_offer", "emb_context_offer_need", "emb_context_rank"}
 NEGATIVE = {"lex_hub", "lex_look_alike", "emb_hub", "emb_look_alike", "no_shared_language"}
-MARKET_WEIGHT = 0.5  # weight of the buyer-above-competitor margin, relative to one query's loss
+MARKET_WEIGHT = 2.0  # weight of the buyer-above-competitor margin, relative to one query's loss
 LAMBDAS = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 
 
@@ -235,7 +236,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--write", action="store_true", help="write fusion.json")
     parser.add_argument("--without", action="append", default=[], help="leave a feature out (repeatable)")
     args = parser.parse_args(argv)
-    paths = args.data or [DATA / "recommend_profiles.json", DATA / "blind_a.json", DATA / "blind_c.json"]
+    paths = args.data or list(DEFAULT_SETS)
     sets = [load(path) for path in paths if path.exists()]
     result = {
         "trained_on": [f"{s.name} ({args.half or 'all'} half)" for s in sets],

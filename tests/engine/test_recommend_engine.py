@@ -308,3 +308,20 @@ def test_rival_features_mark_sellers_of_one_class_with_nothing_to_ask():
     # a need read with its sectors ("capteurs" for greenhouses) against offers read with theirs
     context = found["emb_context_need_offer"]
     assert context[2, 0] > context[2, 1] + 0.1
+
+
+def test_roles_meet_when_one_looks_for_what_the_other_offers_to_be():
+    """A profile looking for clients meets one looking for suppliers (either way round); two looking for
+    clients, or a profile that looks for nothing, do not; a seller looking for a distributor meets one
+    looking for suppliers to carry."""
+    seller = make("seller", "Capteurs", "", looking_for=("distributor",))
+    rival = make("rival", "Sondes", "", looking_for=("client",))
+    buyer = make("buyer", "", "Des capteurs", looking_for=("supplier",))
+    silent = make("silent", "Conseil", "")
+    _, found = features(Problem(profiles=(seller, rival, buyer, silent)), embeddings=False)
+    assert found["roles_meet"].tolist() == [
+        [0, 0, 1, 0],
+        [0, 0, 1, 0],
+        [1, 1, 0, 0],
+        [0, 0, 0, 0],
+    ]

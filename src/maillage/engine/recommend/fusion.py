@@ -43,6 +43,7 @@ FEATURES = (
     "place_back",  # j's needs name where i is
     "cross_border",  # different countries
     "no_shared_language",
+    "roles_meet",  # a role i looks for answers one j looks for (clients and suppliers)
     "neither_needs",  # neither states a need: two sellers with nothing to ask of each other (rivals)
 )
 EMBEDDING_FEATURES = frozenset(f for f in FEATURES if f.startswith("emb_"))

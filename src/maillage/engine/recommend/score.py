@@ -361,6 +361,23 @@ def _same_roles(profiles: tuple[Profile, ...]) -> np.ndarray:
     return np.divide(both, either, out=np.zeros_like(both), where=either > 0)
 
 
+# what one looks for and what the other looks for, when they answer each other: a profile looking for
+# clients meets one looking for suppliers; two looking for clients are more often rivals
+_COUNTERPART = (("client", "supplier"), ("supplier", "client"), ("distributor", "supplier"))
+
+
+def _roles_meet(profiles: tuple[Profile, ...]) -> np.ndarray:
+    """``[i, j]``: 1 when a role i looks for is answered by one j looks for, either way round."""
+    n = len(profiles)
+    meet = np.zeros((n, n), dtype=np.float32)
+    for mine, theirs in _COUNTERPART:
+        a = np.array([mine in p.looking_for for p in profiles], dtype=np.float32)
+        b = np.array([theirs in p.looking_for for p in profiles], dtype=np.float32)
+        np.maximum(meet, np.outer(a, b), out=meet)
+    np.maximum(meet, meet.T, out=meet)
+    return meet
+
+
 def _hubness(matrix: np.ndarray, k: int) -> np.ndarray:
     """Each column's mean of its ``k`` highest values, the diagonal left out: how much j complements
     everybody (hubness reduction, as in cross-lingual retrieval)."""
@@ -506,6 +523,8 @@ def _features(
         "cross_border": cross_border.astype(np.float32),
         "no_shared_language": (~shared_language).astype(np.float32),
     }
+    if want("roles_meet"):
+        found["roles_meet"] = _roles_meet(profiles)
     if want("neither_needs"):
         silent = np.array([not p.needs.strip() for p in profiles], dtype=np.float32)
         found["neither_needs"] = np.outer(silent, silent)
