@@ -2,6 +2,10 @@
 
     python bench/recommend_train.py [--data PATH ...] [--half tuning] [--write]
 
+The committed ``fusion.json`` was learnt on every pair of the five sets (``--half ''``): their held-out
+halves had all been read, and a newly sealed set (``data/sealed/``) keeps the final reading honest; the
+figures to quote for the five sets are then the cross-validated ones this prints (out of fold).
+
 For every labelled pair (a, b) of the chosen half, asked both ways, the model is a softmax over the
 query's whole list: the loss is ``-log(exp(s(a, b)) / sum_j exp(s(a, j)))`` where ``s(a, j)`` is the
 weighted sum of the features (:func:`maillage.engine.recommend.score.features`), the other labelled
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -239,8 +244,10 @@ def main(argv: list[str]) -> int:
     paths = args.data or list(DEFAULT_SETS)
     sets = [load(path) for path in paths if path.exists()]
     result = {
-        "trained_on": [f"{s.name} ({args.half or 'all'} half)" for s in sets],
-        "command": "bench/recommend_train.py " + " ".join(argv),
+        "trained_on": [
+            f"{s.name} ({args.half} half)" if args.half else f"{s.name} (all pairs)" for s in sets
+        ],
+        "command": shlex.join(["bench/recommend_train.py", *argv]),
     }
     for key, names in (
         ("with_embeddings", [f for f in FEATURES if f not in args.without]),

@@ -77,7 +77,7 @@ BEFORE = {
     "favourites": 1150,
     "sessions": 3,
     "participants": 91,
-    "requests": 198,
+    "requests": 197,
     "held_meetings": 65,
     "outcomes": 113,
     "missions": 3,
