@@ -171,8 +171,9 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # Long jobs (scheduling, optimiser, recommendations): "celery" with a broker; else "thread", a thread of the
 # app process, so pages stay usable while they run (common/jobs.py); tests use "eager".
 MAILLAGE_JOBS = "celery" if CELERY_BROKER_URL else os.environ.get("MAILLAGE_JOBS", "thread")
-# Eager tasks never reach a broker, but an empty URL makes kombu warn that it falls back to localhost.
-CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+# Eager tasks never reach a broker, yet Celery takes a producer from the pool: a URL without a host makes
+# kombu warn, on the first e-mail of every run, that it falls back to localhost.
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://localhost"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = not CELERY_RESULT_BACKEND
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

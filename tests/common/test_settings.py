@@ -1,3 +1,4 @@
+import logging
 import os
 import subprocess
 import sys
@@ -46,3 +47,17 @@ def test_cache_url_selects_a_shared_redis_cache():
         code,
     )
     assert result.stdout.strip() == "django_redis.cache.RedisCache", result.stderr
+
+
+def test_the_broker_url_names_a_host_so_kombu_never_warns_it_falls_back(settings, caplog):
+    """Eager tasks still take a producer from Celery's pool: a URL with no host (``memory://``) made kombu
+    warn "No hostname was supplied" on the first e-mail of every embedded run, `make demo` included."""
+    from kombu import Connection
+
+    with caplog.at_level(logging.WARNING, logger="kombu.connection"):
+        Connection(settings.CELERY_BROKER_URL).clone()
+        assert not [r for r in caplog.records if r.name == "kombu.connection"]
+        Connection("memory://").clone()  # the old setting: the warning this test guards against
+    assert [r.getMessage() for r in caplog.records if r.name == "kombu.connection"] == [
+        "No hostname was supplied. Reverting to default 'localhost'"
+    ]
