@@ -99,6 +99,21 @@ def _messages(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+def _manage_post(request, slug, form, action, *, done: str, invalid: str):
+    """The management page's small forms: a form that does not validate, or a service that refuses, is said
+    in a message on that page (the page holds many forms, so none is shown again with its errors)."""
+    if not form.is_valid():
+        messages.error(request, invalid)
+    else:
+        try:
+            action(form.cleaned_data)
+        except ValidationError as error:
+            _messages(request, error)
+        else:
+            messages.success(request, done)
+    return redirect("missions:manage", slug)
+
+
 def feed_token(delegate: Delegate) -> str:
     """The secret part of a delegate's private iCalendar address, bound to the account: linking the person
     to another account, or deactivating it, turns the address off."""
@@ -660,34 +675,28 @@ def application_decide(request, slug, pk):
 @organiser_required
 def delegate_add(request, slug):
     access = _access(request, slug)
-    form = DelegateAddForm(request.POST)
-    if form.is_valid():
-        try:
-            services.delegate_add(mission=access.mission, **form.cleaned_data)
-        except ValidationError as error:
-            _messages(request, error)
-        else:
-            messages.success(request, _("Delegate added."))
-    else:
-        messages.error(request, _("Choose a person and a role."))
-    return redirect("missions:manage", slug)
+    return _manage_post(
+        request,
+        slug,
+        DelegateAddForm(request.POST),
+        lambda data: services.delegate_add(mission=access.mission, **data),
+        done=_("Delegate added."),
+        invalid=_("Choose a person and a role."),
+    )
 
 
 @require_POST
 @organiser_required
 def partner_add(request, slug):
     access = _access(request, slug)
-    form = PartnerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.mission_partner_add(mission=access.mission, **form.cleaned_data)
-        except ValidationError as error:
-            _messages(request, error)
-        else:
-            messages.success(request, _("Partner added."))
-    else:
-        messages.error(request, _("Choose an organisation and its role."))
-    return redirect("missions:manage", slug)
+    return _manage_post(
+        request,
+        slug,
+        PartnerForm(request.POST),
+        lambda data: services.mission_partner_add(mission=access.mission, **data),
+        done=_("Partner added."),
+        invalid=_("Choose an organisation and its role."),
+    )
 
 
 @require_POST
@@ -712,23 +721,19 @@ def partner_viewer_add(request, slug, pk):
 @organiser_required
 def city_add(request, slug):
     access = _access(request, slug)
-    form = CityForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.mission_city_add(
-                mission=access.mission,
-                name=data["name"],
-                country=data["country"],
-                timezone_name=data["timezone"],
-            )
-        except ValidationError as error:
-            _messages(request, error)
-        else:
-            messages.success(request, _("City added."))
-    else:
-        messages.error(request, _("Check the city, its country and its time zone."))
-    return redirect("missions:manage", slug)
+    return _manage_post(
+        request,
+        slug,
+        CityForm(request.POST),
+        lambda data: services.mission_city_add(
+            mission=access.mission,
+            name=data["name"],
+            country=data["country"],
+            timezone_name=data["timezone"],
+        ),
+        done=_("City added."),
+        invalid=_("Check the city, its country and its time zone."),
+    )
 
 
 @organiser_required
