@@ -14,25 +14,11 @@ latency p50/p95/max and the load average. Target: no error, no lost proposal.
 
 import argparse
 import os
-import statistics
 import sys
 import threading
 import time
 
-
-def _setup_database() -> None:
-    url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/maillage_bench_cfp")
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("MAILLAGE_DEMO", "1")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "maillage.settings"
-    os.environ["DEBUG"] = ""
+from load_common import pages_database, percentiles_text
 
 
 def _burst(users, call, question, tag: str) -> tuple[list[int], list[float], list[str]]:
@@ -81,19 +67,13 @@ def _burst(users, call, question, tag: str) -> tuple[list[int], list[float], lis
     return codes, times, titles
 
 
-def _percentiles(times: list[float]) -> str:
-    times = sorted(times)
-    p95 = times[max(0, int(len(times) * 0.95) - 1)]
-    return f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--speakers", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    _setup_database()
+    pages_database("maillage_bench_cfp")
     import django
 
     django.setup()
@@ -155,7 +135,7 @@ def main() -> int:
         failures += errors + lost
         print(
             f"round {round_number + 1}: {len(saved)}/{len(titles)} saved, {errors} errors, {lost} lost; "
-            f"{_percentiles(times)}; load {os.getloadavg()[0]:.2f}"
+            f"{percentiles_text(times)}; load {os.getloadavg()[0]:.2f}"
         )
     # After the deadline: every submission refused (the page redirects to the call), nothing saved.
     call = services.call_update(call=call, deadline=timezone.now() + dt.timedelta(seconds=1))

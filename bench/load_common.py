@@ -55,6 +55,22 @@ def fresh_database(default_name: str) -> str:
     return url
 
 
+def pages_database(default_name: str) -> None:
+    """Point this process's Django, not yet set up, at a fresh benchmark database: for the benchmarks that
+    time pages with Django's test client in process (no server, no static files collected)."""
+    os.environ["DATABASE_URL"] = fresh_database(default_name)
+    os.environ.setdefault("MAILLAGE_DEMO", "1")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "maillage.settings"
+    os.environ["DEBUG"] = ""
+
+
+def percentiles_text(times: list[float]) -> str:
+    """p50, p95 and the slowest of request times in seconds, said in milliseconds."""
+    times = sorted(times)
+    p95 = times[max(0, int(len(times) * 0.95) - 1)]
+    return f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms"
+
+
 def django_setup(database_url: str, **extra: str) -> dict:
     """Point this process's Django at the benchmark database, migrate, collect static files."""
     static = tempfile.mkdtemp(prefix="maillage-bench-static-")

@@ -12,25 +12,12 @@ prints p50, p95, max and the queries per request. Target: p95 under 150 ms.
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import time
 
-
-def _setup_database() -> None:
-    url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/maillage_bench_mm")
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("MAILLAGE_DEMO", "1")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "maillage.settings"
+from load_common import pages_database
 
 
 def _forum(participants: int, requests: int, seed: int):
@@ -176,7 +163,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
-    _setup_database()
+    pages_database("maillage_bench_mm")
     import django
 
     django.setup()

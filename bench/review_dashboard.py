@@ -14,24 +14,10 @@ prints p50, p95, max and the queries per request. Target: dashboard p95 < 200 ms
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 
-
-def _setup_database() -> None:
-    url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/maillage_bench_proposals")
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("MAILLAGE_DEMO", "1")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "maillage.settings"
-    os.environ["DEBUG"] = ""
+from load_common import pages_database, percentiles_text
 
 
 def _build(proposals: int, reviews: int, reviewers: int, seed: int):
@@ -136,12 +122,6 @@ def _build(proposals: int, reviews: int, reviewers: int, seed: int):
     return organiser, call, tracks, reviewer_users
 
 
-def _percentiles(times: list[float]) -> str:
-    times = sorted(times)
-    p95 = times[max(0, int(len(times) * 0.95) - 1)]
-    return f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--proposals", type=int, default=1000)
@@ -150,7 +130,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    _setup_database()
+    pages_database("maillage_bench_proposals")
     import django
 
     django.setup()
@@ -198,7 +178,7 @@ def main() -> int:
                 times.append(time.perf_counter() - begin)
             assert response.status_code == 200, response.status_code
             queries.append(len(captured))
-        print(f"{label} ({args.pages} requests): {_percentiles(times)}; {max(queries)} queries; "
+        print(f"{label} ({args.pages} requests): {percentiles_text(times)}; {max(queries)} queries; "
               f"load {os.getloadavg()[0]:.2f}")  # fmt: skip
     return 0
 
