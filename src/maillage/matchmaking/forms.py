@@ -5,18 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.common.fields import validate_timezone
+from maillage.common.timezones import TIMEZONES
 from maillage.common.uploads import UploadValidator
 from maillage.directory.forms import LANGUAGE_CHOICES
 from maillage.directory.models import Person, Sector
 
 from .models import B2BSession, DayPart, LookingFor, MeetingOutcome, MeetingRequest, Participant
-
-TIMEZONES = [
-    ("America/Toronto", _("Québec (America/Toronto)")),
-    ("Europe/Paris", _("France (Europe/Paris)")),
-    ("Europe/Brussels", _("Belgium (Europe/Brussels)")),
-]
-
 
 MAX_SESSION_DAYS = 31
 

@@ -6,24 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.common.fields import validate_timezone, zone
+from maillage.common.timezones import TIMEZONES
 from maillage.directory.models import COUNTRIES, Corridor, Organisation, Person, Sector
 from maillage.matchmaking.models import B2BSession
 from maillage.programme.models import Activity
 
 from .models import Application, Delegate, ItineraryItem, Lead, Mission, MissionPartner
 
-TIMEZONES = [
-    ("America/Toronto", _("Québec, Montréal, Toronto (America/Toronto)")),
-    ("America/Vancouver", _("Vancouver (America/Vancouver)")),
-    ("Europe/Paris", _("France (Europe/Paris)")),
-    ("Europe/Brussels", _("Belgium (Europe/Brussels)")),
-    ("Europe/Madrid", _("Spain (Europe/Madrid)")),
-    ("Europe/Andorra", _("Andorra (Europe/Andorra)")),
-    ("Europe/Zurich", _("Switzerland (Europe/Zurich)")),
-    ("Africa/Casablanca", _("Morocco (Africa/Casablanca)")),
-    ("Asia/Tokyo", _("Japan (Asia/Tokyo)")),
-    ("UTC", "UTC"),
-]
 LOCAL = {"type": "datetime-local"}
 DATE = {"type": "date"}
 
