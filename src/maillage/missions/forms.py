@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.common.fields import validate_timezone, zone
-from maillage.common.timezones import TIMEZONES
+from maillage.common.timezones import TIMEZONES, timezone_label
 from maillage.directory.models import COUNTRIES, Corridor, Organisation, Person, Sector
 from maillage.matchmaking.models import B2BSession
 from maillage.programme.models import Activity
@@ -152,7 +152,7 @@ class NeedsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.zone_name = zone_name
         for name in ("arrival", "departure"):
-            self.fields[name].help_text = _("Local time in %(zone)s.") % {"zone": zone_name}
+            self.fields[name].help_text = _("Local time in %(zone)s.") % {"zone": timezone_label(zone_name)}
             if not self.is_bound and getattr(self.instance, name):
                 self.initial[name] = local_initial(getattr(self.instance, name), zone_name)
 
