@@ -13,11 +13,10 @@ prints p50, p95, max and the queries per request. Target: p95 under 150 ms.
 
 import argparse
 import random
-import statistics
 import sys
 import time
 
-from load_common import pages_database
+from load_common import pages_database, percentiles
 
 
 def _forum(participants: int, requests: int, seed: int):
@@ -204,12 +203,8 @@ def main() -> int:
             elapsed, count = _measure(client, url)
             timings.append(elapsed)
             queries.append(count)
-        timings.sort()
-        p95 = timings[int(0.95 * (len(timings) - 1))]
-        print(
-            f"{name:<16} {len(timings):>8} {statistics.median(timings):>8.1f} {p95:>8.1f} "
-            f"{timings[-1]:>8.1f} {max(queries):>8}"
-        )
+        p50, p95, _ = percentiles(timings)
+        print(f"{name:<16} {len(timings):>8} {p50:>8.1f} {p95:>8.1f} {max(timings):>8.1f} {max(queries):>8}")
     return 0
 
 

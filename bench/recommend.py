@@ -18,8 +18,8 @@ competitor).
 
 Each figure is printed for the whole file and, when the file declares ``half`` on its pairs, for each
 half. Which half was used for what is written in ``bench/README.md``: the fusion weights were learnt
-on the ``tuning`` halves only until the sealed set_e was written; since then on every pair of the five
-sets (``bench/recommend_train.py --half ''``), so that these figures are training figures and the honest
+on the ``tuning`` halves only until commit 15527cd; from then on on every pair of the five sets
+(``bench/recommend_train.py --half ''``), so that these figures are training figures and the honest
 ones are the training's out-of-fold figures and the sealed set's single reading.
 
 Speed: ``--size`` profiles (3,000 by default) made by joining two different texts of the labelled

@@ -131,3 +131,14 @@ def test_a_delegate_added_by_an_organiser_gets_the_language_every_app_writes_to_
         for person in (english, account, french)
     ]
     assert languages == ["en", "en", "fr"]
+
+
+def test_the_call_deadline_is_shown_in_the_missions_zone_and_named_by_its_places(client):
+    """The server runs on Québec's clock; a Paris mission's deadline at 18:00 in Paris once read 12:00."""
+    paris = dt.timezone(dt.timedelta(hours=1))  # Paris in winter
+    mission = mission_make(timezone="Europe/Paris", call_deadline=dt.datetime(2027, 3, 1, 18, tzinfo=paris))
+    user = UserFactory()
+    client.force_login(user)
+    for url in (mission.get_absolute_url(), f"{mission.get_absolute_url()}candidature/"):
+        html = client.get(url).content.decode()
+        assert "1 mars 2027, 18:00 (fuseau horaire : France)" in html, url

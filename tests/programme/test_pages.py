@@ -39,9 +39,7 @@ def test_agenda_shows_activities_by_day_with_badges_in_local_time(client, editio
     assert "Ouverture" in html
     assert "09:15" in html
     assert "mardi 6 avril" in html
-    assert (
-        "Heures de Québec, Montréal, Toronto" in html
-    )  # the edition's zone by its places, not "America/Toronto"
+    assert "Fuseau horaire : Est (Québec, Ontario)" in html  # by its places, not "America/Toronto"
     assert 'class="badge audience-public"' in html
     assert 'class="badge language-fr"' in html
 

@@ -1,16 +1,16 @@
-"""The time zones our users pick from, named as they say them.
+"""The time zones our users pick from, named by the places that keep them.
 
 An IANA name alone reads oddly: a visitor in Québec City told "America/Toronto" thinks of the wrong city. Forms
-offer these zones as "Québec, Montréal, Toronto (America/Toronto)", and pages say "Québec, Montréal, Toronto",
-so that every app names a zone one way."""
+offer these zones as "Est (Québec, Ontario) — America/Toronto", and pages and e-mails say "Est (Québec,
+Ontario)", so that every app names a zone one way."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-ZONES = [
-    ("America/Toronto", _("Québec, Montréal, Toronto")),
-    ("America/Halifax", _("New Brunswick, Nova Scotia")),
-    ("America/Vancouver", _("Vancouver")),
+ZONE_PLACES = [
+    ("America/Toronto", _("Eastern (Québec, Ontario)")),
+    ("America/Halifax", _("Atlantic (New Brunswick, Nova Scotia, Magdalen Islands)")),
+    ("America/Vancouver", _("Pacific (British Columbia)")),
     ("Europe/Paris", _("France")),
     ("Europe/Brussels", _("Belgium")),
     ("Europe/Madrid", _("Spain")),
@@ -20,15 +20,17 @@ ZONES = [
     ("Africa/Casablanca", _("Morocco")),
     ("Africa/Dakar", _("Senegal")),
     ("Asia/Tokyo", _("Japan")),
-    ("UTC", "UTC"),
+    ("UTC", None),
 ]
-# the forms' choices: the places, then the zone's own name
-TIMEZONES = [(name, format_lazy("{} ({})", words, name) if words != name else name) for name, words in ZONES]
+# the forms' choices: the places, then the zone's own name (lazy: nothing is translated at import)
+TIMEZONE_CHOICES = [
+    (name, format_lazy("{} — {}", places, name) if places is not None else name)
+    for name, places in ZONE_PLACES
+]
 
-_WORDS = dict(ZONES)
+_PLACES = dict(ZONE_PLACES)
 
 
-def timezone_label(name: str) -> str:
-    """The places of a zone in the reader's language ("Québec, Montréal, Toronto"), or its IANA name when we
-    have no words for it."""
-    return str(_WORDS.get(str(name), name))
+def timezone_places(name: str) -> str:
+    """The places of a zone in the reader's language, or its IANA name when we have no words for it."""
+    return str(_PLACES.get(str(name)) or name)

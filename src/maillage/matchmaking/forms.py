@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.common.fields import validate_timezone
-from maillage.common.timezones import TIMEZONES
+from maillage.common.timezones import TIMEZONE_CHOICES
 from maillage.common.uploads import UploadValidator
 from maillage.directory.forms import LANGUAGE_CHOICES
 from maillage.directory.models import Person, Sector
@@ -23,7 +23,9 @@ class SessionForm(forms.Form):
         required=False,
         help_text=_("Venue and address, as participants should read it."),
     )
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONES, validators=[validate_timezone])
+    timezone = forms.ChoiceField(
+        label=_("Time zone"), choices=TIMEZONE_CHOICES, validators=[validate_timezone]
+    )
     first_day = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
     last_day = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
     morning = forms.BooleanField(label=_("Meetings in the morning"), required=False, initial=True)

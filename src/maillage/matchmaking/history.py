@@ -160,6 +160,7 @@ def history_rows_check(
             error("start", _("expected a time such as 09:20"))
         slot = slots.get(dt.datetime.combine(day, start)) if day and start else None
         if day and start and slot is None:
+            # the zone's IANA name, not its places: the organiser's file must be written in exactly that zone
             error(
                 "start", _("no slot of this session starts then (times in %(tz)s)") % {"tz": session.timezone}
             )

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.common.fields import validate_timezone, zone
-from maillage.common.timezones import TIMEZONES, timezone_label
+from maillage.common.timezones import TIMEZONE_CHOICES, timezone_places
 from maillage.directory.models import COUNTRIES, Corridor, Organisation, Person, Sector
 from maillage.matchmaking.models import B2BSession
 from maillage.programme.models import Activity
@@ -29,7 +29,9 @@ def local_initial(value: dt.datetime | None, zone_name: str) -> str:
 
 
 class MissionForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label=_("Main time zone"), choices=TIMEZONES, validators=[validate_timezone])
+    timezone = forms.ChoiceField(
+        label=_("Main time zone"), choices=TIMEZONE_CHOICES, validators=[validate_timezone]
+    )
     corridor = forms.ModelChoiceField(label=_("Corridor"), queryset=Corridor.objects.all(), required=False)
     call_deadline = forms.DateTimeField(
         label=_("Deadline of the call for delegates"),
@@ -86,7 +88,7 @@ class MissionForm(forms.ModelForm):
 class CityForm(forms.Form):
     name = forms.CharField(label=_("City"), max_length=120)
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES)
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONES)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES)
 
 
 class ApplicationForm(forms.ModelForm):
@@ -152,7 +154,9 @@ class NeedsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.zone_name = zone_name
         for name in ("arrival", "departure"):
-            self.fields[name].help_text = _("Local time in %(zone)s.") % {"zone": timezone_label(zone_name)}
+            self.fields[name].help_text = _("Local time (time zone: %(zone)s).") % {
+                "zone": timezone_places(zone_name)
+            }
             if not self.is_bound and getattr(self.instance, name):
                 self.initial[name] = local_initial(getattr(self.instance, name), zone_name)
 
@@ -185,13 +189,13 @@ class ItemForm(forms.Form):
         widget=forms.DateTimeInput(attrs=LOCAL),
         help_text=_("For a travel leg: the local time of arrival."),
     )
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONES)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=TIMEZONE_CHOICES)
     city = forms.CharField(label=_("City (travel: departure city)"), max_length=120, required=False)
     place = forms.CharField(label=_("Place or address (travel: departure)"), max_length=300, required=False)
     arrival_city = forms.CharField(label=_("Arrival city"), max_length=120, required=False)
     arrival_place = forms.CharField(label=_("Arrival place"), max_length=300, required=False)
     arrival_timezone = forms.ChoiceField(
-        label=_("Arrival time zone"), choices=[("", "—"), *TIMEZONES], required=False
+        label=_("Arrival time zone"), choices=[("", "—"), *TIMEZONE_CHOICES], required=False
     )
     transport = forms.CharField(label=_("Transport"), max_length=120, required=False)
     organisation = forms.ModelChoiceField(
@@ -230,7 +234,7 @@ class ItemForm(forms.Form):
         self.fields["attendees"].queryset = Delegate.objects.filter(mission=mission).select_related("person")
         self.fields["attendees"].label_from_instance = lambda d: d.person.full_name
         self.fields["contact"].label_from_instance = lambda p: f"{p.full_name} ({p.organisation.name})"
-        zones = dict(TIMEZONES)
+        zones = dict(TIMEZONE_CHOICES)
         for city in mission.cities.all():
             zones.setdefault(city.timezone, city.timezone)
         self.fields["timezone"].choices = list(zones.items())

@@ -1,13 +1,13 @@
-"""Time zones on pages, in the words of :mod:`maillage.common.timezones`."""
+"""Time zones on pages and in e-mails, by their places (:mod:`maillage.common.timezones`)."""
 
 from django import template
 
-from maillage.common.timezones import timezone_label
+from maillage.common.timezones import timezone_places
 
 register = template.Library()
 
 
 @register.filter
-def zone_name(value) -> str:
-    """ "Québec, Montréal, Toronto" for "America/Toronto"."""
-    return timezone_label(value) if value else ""
+def zone_places(value) -> str:
+    """A reader knows the places they live in, not IANA's names."""
+    return timezone_places(value) if value else ""

@@ -4,8 +4,10 @@ The score of j in i's list is ``sum(coefficient[f] * feature_f[i, j])`` over :da
 :func:`~.score.features`). The coefficients live in ``fusion.json`` beside this file, written by
 ``bench/recommend_train.py``: a listwise (softmax) ranking loss over each labelled query's whole list,
 plus a margin that puts each seller's buyer above its competitor, with L2 regularisation chosen by
-cross-validation over markets, on the tuning data only. ``fusion.json`` holds two sets: one with the
-sentence-embedding channel, one without it (used when the model's package is not installed).
+cross-validation over markets. The committed weights were learnt on every labelled pair of the five sets
+in ``bench/data`` (their held-out halves had all been read); a sealed set, read once, says how they hold.
+``fusion.json`` holds two sets: one with the sentence-embedding channel, one without it (used when the
+model's package is not installed).
 """
 
 from __future__ import annotations

@@ -363,7 +363,7 @@ def _same_roles(profiles: tuple[Profile, ...]) -> np.ndarray:
 
 # what one looks for and what the other looks for, when they answer each other: a profile looking for
 # clients meets one looking for suppliers; two looking for clients are more often rivals
-_COUNTERPART = (("client", "supplier"), ("supplier", "client"), ("distributor", "supplier"))
+_COUNTERPART = (("client", "supplier"), ("distributor", "supplier"))  # either way round: made symmetric
 
 
 def _roles_meet(profiles: tuple[Profile, ...]) -> np.ndarray:
