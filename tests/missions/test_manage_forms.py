@@ -5,10 +5,11 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from maillage.missions.models import Delegate, MissionCity, MissionPartner
-from tests.factories import OrganisationFactory, OrganiserFactory, PersonFactory
+from maillage.missions import services
+from maillage.missions.models import Application, Delegate, MissionCity, MissionPartner
+from tests.factories import OrganisationFactory, OrganiserFactory, PersonFactory, UserFactory
 
-from .factories import mission_make
+from .factories import application_fields, mission_make
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +67,25 @@ def test_a_city_is_added_with_its_time_zone_and_a_bad_zone_is_refused(organiser_
     ]
     added = MissionCity.objects.filter(mission=mission, name__in=["Nantes", "Lyon"])
     assert list(added.values_list("name", "timezone")) == [("Nantes", "Europe/Paris")]
+
+
+def test_an_application_is_decided_and_an_unknown_decision_changes_nothing(organiser_client):
+    client, mission = organiser_client
+    applicant = UserFactory()
+    record = services.application_submit(
+        mission=mission, user=applicant, **application_fields(email=applicant.email)
+    )
+    url_name, args = "missions:decide", [mission.slug, record.pk]
+    response = client.post(reverse(url_name, args=args), {"decision": "boss"}, follow=True)
+    assert [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)] == [
+        ("error", "Décision inconnue.")
+    ]
+    record.refresh_from_db()
+    assert record.status == Application.Status.SUBMITTED
+    response = client.post(reverse(url_name, args=args), {"decision": "waitlisted"}, follow=True)
+    assert response.redirect_chain == [(reverse("missions:manage", args=[mission.slug]), 302)]
+    assert [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)] == [
+        ("success", "Décision enregistrée ; la personne candidate en est avisée par courriel.")
+    ]
+    record.refresh_from_db()
+    assert record.status == Application.Status.WAITLISTED

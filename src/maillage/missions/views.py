@@ -658,17 +658,14 @@ def application_decide(request, slug, pk):
         record = selectors.applications_of(access.mission).get(pk=pk)
     except (Application.DoesNotExist, ValueError):
         raise Http404 from None
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Unknown decision."))
-    else:
-        try:
-            services.application_decide(application=record, decision=form.cleaned_data["decision"])
-        except ValidationError as error:
-            _messages(request, error)
-        else:
-            messages.success(request, _("Decision recorded; the applicant is told by e-mail."))
-    return redirect("missions:manage", slug)
+    return _manage_post(
+        request,
+        slug,
+        DecisionForm(request.POST),
+        lambda data: services.application_decide(application=record, decision=data["decision"]),
+        done=_("Decision recorded; the applicant is told by e-mail."),
+        invalid=_("Unknown decision."),
+    )
 
 
 @require_POST
